@@ -1,0 +1,51 @@
+import type { DomainEvent } from '../shared/decider';
+
+export interface AutoModSettings {
+  readonly enabled: boolean;
+  readonly spamProtection: boolean;
+  readonly wordFilter: readonly string[];
+}
+
+export interface GuildSettings {
+  readonly prefix: string;
+  readonly welcomeChannelId: string | null;
+  readonly modLogChannelId: string | null;
+  readonly autoMod: AutoModSettings;
+}
+
+export interface GuildProfile {
+  readonly name: string;
+  readonly ownerId: string;
+  readonly memberCount: number;
+  readonly botCount: number;
+  readonly onlineCount: number;
+  readonly premium: boolean;
+  readonly features: readonly string[];
+}
+
+/** A partial settings change; `autoMod` fields change one by one. */
+export interface SettingsChanges {
+  readonly prefix?: string;
+  readonly welcomeChannelId?: string | null;
+  readonly modLogChannelId?: string | null;
+  readonly autoMod?: Partial<AutoModSettings>;
+}
+
+export type GuildRegistered = DomainEvent<'GuildRegistered', { readonly guildId: string } & GuildProfile>;
+/** Only the fields that changed. */
+export type GuildUpdated = DomainEvent<'GuildUpdated', { readonly guildId: string; readonly changes: Partial<GuildProfile> }>;
+/** Only the settings that changed, with their new values. */
+export type SettingsChanged = DomainEvent<'SettingsChanged', { readonly guildId: string; readonly changes: SettingsChanges }>;
+
+export type GuildEvent = GuildRegistered | GuildUpdated | SettingsChanged;
+
+export const GUILD_EVENT_TYPES = ['GuildRegistered', 'GuildUpdated', 'SettingsChanged'] as const satisfies readonly GuildEvent['type'][];
+
+export const DEFAULT_GUILD_SETTINGS: GuildSettings = {
+  prefix: '!',
+  welcomeChannelId: null,
+  modLogChannelId: null,
+  autoMod: { enabled: false, spamProtection: false, wordFilter: [] },
+};
+
+export const guildStreamId = (guildId: string): string => `guild-${guildId}`;
