@@ -1,0 +1,44 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { TerminusModule } from '@nestjs/terminus';
+import { LoggerModule } from 'nestjs-pino';
+import { ConfigModule, GUILDHALL_CONFIG, type GuildhallConfig } from '#config';
+import { EventStoreModule, GuildModule, ProjectionsModule } from '#core';
+import { ApiExceptionFilter } from './common/api-exception.filter';
+import { PrincipalGuard } from './common/principal.guard';
+import { HealthController } from './health/health.controller';
+import { HexifyServersController } from './hexify/hexify-servers.controller';
+import { ServersController } from './servers/servers.controller';
+
+/** The HTTP door: every dialect and the canonical API over one command and query bus. */
+@Module({
+  imports: [
+    LoggerModule.forRootAsync({
+      inject: [GUILDHALL_CONFIG],
+      useFactory: (config: GuildhallConfig) => ({
+        pinoHttp: {
+          level: config.logLevel,
+          autoLogging: config.logRequests,
+          // Keys must never reach the logs.
+          redact: ['req.headers.authorization', 'req.headers.cookie'],
+        },
+      }),
+    }),
+    CqrsModule.forRoot(),
+    TerminusModule,
+    EventStoreModule,
+    ProjectionsModule,
+    GuildModule,
+  ],
+  controllers: [HealthController, HexifyServersController, ServersController],
+  providers: [
+    { provide: APP_GUARD, useClass: PrincipalGuard },
+    { provide: APP_FILTER, useClass: ApiExceptionFilter },
+  ],
+})
+export class ApiModule {
+  static withConfig(overrides: Parameters<typeof ConfigModule.forRoot>[0] = {}) {
+    return { module: ApiModule, imports: [ConfigModule.forRoot(overrides)] };
+  }
+}

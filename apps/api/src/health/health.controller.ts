@@ -1,0 +1,44 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import { EventStore } from '#eventstore';
+import { Projections } from '#core';
+
+/** `GET /health`: 503 when the event store is unreachable; each projection's lag is reported either way. */
+@ApiTags('Health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly indicators: HealthIndicatorService,
+    private readonly store: EventStore,
+    private readonly projections: Projections,
+  ) {}
+
+  @Get()
+  @HealthCheck()
+  check() {
+    return this.health.check([() => this.eventStore(), () => this.projectionLag()]);
+  }
+
+  private async eventStore() {
+    const indicator = this.indicators.check('eventstore');
+    try {
+      await this.store.ping();
+      return indicator.up({ headPosition: await this.store.headPosition() });
+    } catch (error) {
+      return indicator.down({ message: (error as Error).message });
+    }
+  }
+
+  /** Lag is information, not failure: a projection catching up after a rebuild is healthy. */
+  private async projectionLag() {
+    const indicator = this.indicators.check('projections');
+    const statuses = await this.projections.statuses();
+    const failed = statuses.filter((s) => s.lastError);
+    const details = Object.fromEntries(
+      statuses.map((s) => [s.name, { checkpoint: s.checkpoint, head: s.headPosition, lag: s.lag, caughtUp: s.caughtUp, ...(s.lastError ? { error: s.lastError } : {}) }]),
+    );
+    return failed.length > 0 ? indicator.down(details) : indicator.up(details);
+  }
+}

@@ -1,0 +1,44 @@
+import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { ChangeSettingsCommand, GetGuildQuery, type CommandContext } from '#core';
+import { MinPosition } from '../common/min-position';
+import { RestCommandContext } from '../common/request-context';
+import { SnowflakePipe } from '../common/snowflake';
+import { GuildSettingsDto, toSettingsChanges } from '../servers/guild-settings.dto';
+import { hexifyServerBody } from '../servers/guild.views';
+import { guildAfterWrite } from '../servers/guild-writes';
+
+/** Hexify API v2: servers and settings, exactly as the seed documents them. */
+@ApiTags('Hexify v2')
+@Controller('v2/servers')
+export class HexifyServersController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly queryBus: QueryBus,
+  ) {}
+
+  @Get(':server_id')
+  async getServer(
+    @Param('server_id', new SnowflakePipe('server_id')) serverId: string,
+    @MinPosition() minPosition?: number,
+  ) {
+    const guild = await this.queryBus.execute(new GetGuildQuery(serverId, minPosition));
+    if (!guild) throw new NotFoundException(`server ${serverId} not found`);
+    return hexifyServerBody(guild);
+  }
+
+  /** Answers with the server as it is after the change, so a client needs no second read. */
+  @Post(':server_id/settings')
+  @HttpCode(200)
+  async updateSettings(
+    @Param('server_id', new SnowflakePipe('server_id')) serverId: string,
+    @Body() body: GuildSettingsDto,
+    @RestCommandContext() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const result = await this.commandBus.execute(new ChangeSettingsCommand(serverId, toSettingsChanges(body), context));
+    return hexifyServerBody(await guildAfterWrite(this.queryBus, reply, serverId, result));
+  }
+}

@@ -1,0 +1,70 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsISO8601, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import type { GuildHistoryFilter, GuildHistoryPage } from '#core';
+
+/** Query string of `GET /v1/servers/:id/events`. */
+export class GuildHistoryQueryDto {
+  @ApiPropertyOptional({ description: 'Comma-separated event types', example: 'SettingsChanged' })
+  @IsOptional()
+  @Matches(/^[A-Za-z][A-Za-z0-9]{0,63}(,[A-Za-z][A-Za-z0-9]{0,63}){0,19}$/, {
+    message: 'type must be a comma-separated list of event types',
+  })
+  type?: string;
+
+  @ApiPropertyOptional({ description: 'Inclusive lower bound (ISO 8601)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'Inclusive upper bound (ISO 8601)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  to?: string;
+
+  @ApiPropertyOptional({ description: 'Cursor from the previous page (exclusive stream revision)' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(-1)
+  after?: number;
+
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+}
+
+export function toHistoryFilter(dto: GuildHistoryQueryDto): GuildHistoryFilter {
+  return {
+    types: dto.type?.split(','),
+    from: dto.from ? new Date(dto.from) : undefined,
+    to: dto.to ? new Date(dto.to) : undefined,
+    after: dto.after,
+    limit: dto.limit ?? 50,
+  };
+}
+
+/** Each entry says what happened, to what, who did it, through which door, and when. */
+export function historyBody(page: GuildHistoryPage) {
+  return {
+    events: page.events.map((event) => ({
+      id: event.id,
+      stream: event.streamId,
+      revision: event.revision,
+      position: event.position,
+      type: event.type,
+      schema_version: event.schemaVersion,
+      data: event.data,
+      actor: event.metadata.actor,
+      door: event.metadata.door,
+      time: event.metadata.occurredAt,
+      correlation_id: event.metadata.correlationId,
+      causation_id: event.metadata.causationId,
+    })),
+    next_cursor: page.nextCursor,
+  };
+}

@@ -1,0 +1,65 @@
+import { Body, Controller, Get, NotFoundException, Param, Patch, Put, Query, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import {
+  ChangeSettingsCommand,
+  GetGuildHistoryQuery,
+  GetGuildQuery,
+  RegisterGuildCommand,
+  type CommandContext,
+} from '#core';
+import { MinPosition } from '../common/min-position';
+import { RestCommandContext } from '../common/request-context';
+import { SnowflakePipe } from '../common/snowflake';
+import { GuildHistoryQueryDto, historyBody, toHistoryFilter } from './guild-history.dto';
+import { GuildSettingsDto, toSettingsChanges } from './guild-settings.dto';
+import { RegisterGuildDto, toGuildProfile } from './register-guild.dto';
+import { canonicalServerBody } from './guild.views';
+import { guildAfterWrite } from './guild-writes';
+
+/** Canonical `/v1/servers`: the guild resource, its settings, and its audit history. */
+@ApiTags('Servers')
+@Controller('v1/servers')
+export class ServersController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly queryBus: QueryBus,
+  ) {}
+
+  @Get(':id')
+  async get(@Param('id', new SnowflakePipe('id')) id: string, @MinPosition() minPosition?: number) {
+    const guild = await this.queryBus.execute(new GetGuildQuery(id, minPosition));
+    if (!guild) throw new NotFoundException(`server ${id} not found`);
+    return canonicalServerBody(guild);
+  }
+
+  @Put(':id')
+  async register(
+    @Param('id', new SnowflakePipe('id')) id: string,
+    @Body() body: RegisterGuildDto,
+    @RestCommandContext() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const result = await this.commandBus.execute(new RegisterGuildCommand(id, toGuildProfile(body), context));
+    return canonicalServerBody(await guildAfterWrite(this.queryBus, reply, id, result));
+  }
+
+  @Patch(':id/settings')
+  async changeSettings(
+    @Param('id', new SnowflakePipe('id')) id: string,
+    @Body() body: GuildSettingsDto,
+    @RestCommandContext() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const result = await this.commandBus.execute(new ChangeSettingsCommand(id, toSettingsChanges(body), context));
+    return canonicalServerBody(await guildAfterWrite(this.queryBus, reply, id, result));
+  }
+
+  @Get(':id/events')
+  async history(@Param('id', new SnowflakePipe('id')) id: string, @Query() query: GuildHistoryQueryDto) {
+    const page = await this.queryBus.execute(new GetGuildHistoryQuery(id, toHistoryFilter(query)));
+    if (!page) throw new NotFoundException(`server ${id} not found`);
+    return historyBody(page);
+  }
+}

@@ -1,0 +1,61 @@
+import { resolve } from 'node:path';
+
+/** Everything Guildhall reads from its environment. The README lists each variable. */
+export interface GuildhallConfig {
+  /** Where the embedded stores keep their files. */
+  readonly dataDir: string;
+  readonly host: string;
+  readonly port: number;
+  /** When set, events go to EventStoreDB instead of the embedded SQLite store. */
+  readonly eventStoreUrl: string | undefined;
+  readonly logLevel: string;
+  /** How long a write waits for the read model to apply it before answering anyway. */
+  readonly readYourWritesTimeoutMs: number;
+  /** Run projections in this process (off for a write-only replica or a one-shot CLI). */
+  readonly runProjections: boolean;
+  /** Log one line per HTTP request. */
+  readonly logRequests: boolean;
+  /** Largest accepted request body, in bytes. */
+  readonly bodyLimitBytes: number;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
+}
+
+/** Reads and checks the configuration once, at start, so a typo fails loudly instead of later. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): GuildhallConfig {
+  const eventStoreUrl = env.EVENTSTORE_URL?.trim() || undefined;
+  if (eventStoreUrl && !/^(esdb|esdb\+discover|kurrentdb|kurrentdb\+discover):\/\//.test(eventStoreUrl)) {
+    throw new ConfigError(`EVENTSTORE_URL must start with esdb:// or esdb+discover://, got "${eventStoreUrl}"`);
+  }
+  return {
+    dataDir: resolve(env.DATA_DIR?.trim() || './data'),
+    host: env.HOST?.trim() || '127.0.0.1',
+    port: integer(env, 'PORT', 3000, 0, 65535),
+    eventStoreUrl,
+    logLevel: env.LOG_LEVEL?.trim() || 'info',
+    readYourWritesTimeoutMs: integer(env, 'READ_YOUR_WRITES_TIMEOUT_MS', 2000, 0, 60000),
+    runProjections: flag(env, 'RUN_PROJECTIONS', true),
+    logRequests: flag(env, 'LOG_REQUESTS', false),
+    bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
+  };
+}

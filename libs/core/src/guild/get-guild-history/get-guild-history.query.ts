@@ -1,0 +1,28 @@
+import { Query } from '@nestjs/cqrs';
+import type { RecordedEvent } from '#eventstore';
+
+export interface GuildHistoryPage {
+  readonly events: readonly RecordedEvent[];
+  /** Pass back as `after` for the next page; null on the last page. */
+  readonly nextCursor: number | null;
+}
+
+export interface GuildHistoryFilter {
+  readonly types?: readonly string[];
+  /** Inclusive bounds on the time the change was decided. */
+  readonly from?: Date;
+  readonly to?: Date;
+  /** Exclusive stream revision cursor. */
+  readonly after?: number;
+  readonly limit: number;
+}
+
+/** A guild's audit history, oldest first, straight from its event stream. Null when the guild is unknown. */
+export class GetGuildHistoryQuery extends Query<GuildHistoryPage | null> {
+  constructor(
+    readonly guildId: string,
+    readonly filter: GuildHistoryFilter,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { RegisterGuildHandler } from './register-guild/register-guild.handler';
+import { UpdateGuildHandler } from './update-guild/update-guild.handler';
+import { ChangeSettingsHandler } from './change-settings/change-settings.handler';
+import { GetGuildHandler } from './get-guild/get-guild.handler';
+import { GetGuildHistoryHandler } from './get-guild-history/get-guild-history.handler';
+
+/** Command and query handlers of the guild context; the doors reach them through the buses. */
+@Module({
+  providers: [
+    RegisterGuildHandler,
+    UpdateGuildHandler,
+    ChangeSettingsHandler,
+    GetGuildHandler,
+    GetGuildHistoryHandler,
+  ],
+})
+export class GuildModule {}
