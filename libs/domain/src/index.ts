@@ -2,3 +2,5 @@ export * from './shared/decider';
 export * from './shared/domain-error';
 export * from './guild/guild.events';
 export * from './guild/guild.commands';
+export * from './guild/guild.rules';
+export * from './guild/guild.decider';
