@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { ConfigModule } from '#config';
+import { EventStoreModule, GuildModule, ProjectionsModule } from '#core';
+
+/** The CLI door: the same buses and stores as the API, with no HTTP and no live projections. */
+@Module({
+  imports: [
+    ConfigModule.forRoot({ runProjections: false }),
+    CqrsModule.forRoot(),
+    EventStoreModule,
+    ProjectionsModule,
+    GuildModule,
+  ],
+})
+export class CliModule {}

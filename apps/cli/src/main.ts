@@ -1,0 +1,51 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { CommandBus } from '@nestjs/cqrs';
+import { Command } from 'commander';
+import { Projections } from '#core';
+import { EventStore } from '#eventstore';
+import { CliModule } from './cli.module';
+import { runDemo } from './commands/demo.command';
+import { printStream } from './commands/events.command';
+import { replay } from './commands/replay.command';
+
+type CliApp = Awaited<ReturnType<typeof NestFactory.createApplicationContext>>;
+
+/** Boots the application context, runs one command, and always closes the stores. */
+async function withApp(work: (app: CliApp) => Promise<void>): Promise<void> {
+  const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
+  try {
+    await work(app);
+  } finally {
+    await app.close();
+  }
+}
+
+const program = new Command('guildhall')
+  .description('Operate a Guildhall data directory (DATA_DIR) or EventStoreDB (EVENTSTORE_URL)')
+  .showHelpAfterError();
+
+program
+  .command('demo')
+  .description("load the seeds' example data through the command bus (idempotent)")
+  .action(() => withApp((app) => runDemo(app.get(CommandBus))));
+
+program
+  .command('replay')
+  .argument('<projection>', 'a projection name, or "all"')
+  .description('rebuild read models from position 0 and swap them in')
+  .action((target: string) => withApp((app) => replay(app.get(Projections), target)));
+
+program
+  .command('events')
+  .argument('<stream>', 'a stream id, e.g. guild-123456')
+  .option('--json', 'one JSON object per line')
+  .description('print a stream, oldest first')
+  .action((stream: string, options: { json?: boolean }) =>
+    withApp((app) => printStream(app.get(EventStore), stream, options.json ?? false)),
+  );
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});

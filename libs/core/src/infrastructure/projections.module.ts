@@ -1,0 +1,65 @@
+import { Global, Inject, Injectable, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { GUILDHALL_CONFIG, type GuildhallConfig } from '#config';
+import { EventStore } from '#eventstore';
+import { GuildsReadModel, ProjectionHost, guildsProjection, openReadModelDb, type ProjectionStatus } from '#projections';
+import { ReadModelFreshness } from '../command-handling/read-model-freshness';
+
+export type { ProjectionStatus };
+
+/**
+ * The process's read models and the projections that feed them. Projections run only where
+ * RUN_PROJECTIONS is on (the server); the CLI opens the same read models to query or rebuild them.
+ */
+@Injectable()
+export class Projections extends ReadModelFreshness implements OnApplicationBootstrap, OnApplicationShutdown {
+  readonly host: ProjectionHost;
+
+  constructor(
+    @Inject(GUILDHALL_CONFIG) private readonly config: GuildhallConfig,
+    store: EventStore,
+  ) {
+    super();
+    this.host = new ProjectionHost({
+      db: openReadModelDb({ dataDir: config.dataDir }),
+      store,
+      projections: [guildsProjection],
+    });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.config.runProjections) await this.host.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.host.stop();
+  }
+
+  names(): string[] {
+    return this.host.names();
+  }
+
+  statuses(): Promise<ProjectionStatus[]> {
+    return this.host.statuses();
+  }
+
+  waitFor(projection: string, position: number, timeoutMs: number): Promise<boolean> {
+    if (!this.config.runProjections) return Promise.resolve(false);
+    return this.host.waitForPosition(projection, position, timeoutMs);
+  }
+
+  /** Replays from position 0 into fresh tables and swaps them in; resolves with the events applied. */
+  rebuild(name: string, onProgress?: (done: number, total: number) => void): Promise<number> {
+    return this.host.rebuild(name, onProgress);
+  }
+}
+
+@Global()
+@Module({
+  providers: [
+    Projections,
+    { provide: ReadModelFreshness, useExisting: Projections },
+    { provide: GuildsReadModel, inject: [Projections], useFactory: (p: Projections) => new GuildsReadModel(p.host.db) },
+  ],
+  exports: [Projections, ReadModelFreshness, GuildsReadModel],
+})
+export class ProjectionsModule {}
