@@ -33,13 +33,23 @@ export interface SettingsChanges {
 
 export type GuildRegistered = DomainEvent<'GuildRegistered', { readonly guildId: string } & GuildProfile>;
 /** Only the fields that changed. */
-export type GuildUpdated = DomainEvent<'GuildUpdated', { readonly guildId: string; readonly changes: Partial<GuildProfile> }>;
+export type GuildUpdated = DomainEvent<
+  'GuildUpdated',
+  { readonly guildId: string; readonly changes: Partial<GuildProfile> }
+>;
 /** Only the settings that changed, with their new values. */
-export type SettingsChanged = DomainEvent<'SettingsChanged', { readonly guildId: string; readonly changes: SettingsChanges }>;
+export type SettingsChanged = DomainEvent<
+  'SettingsChanged',
+  { readonly guildId: string; readonly changes: SettingsChanges }
+>;
 
 export type GuildEvent = GuildRegistered | GuildUpdated | SettingsChanged;
 
-export const GUILD_EVENT_TYPES = ['GuildRegistered', 'GuildUpdated', 'SettingsChanged'] as const satisfies readonly GuildEvent['type'][];
+export const GUILD_EVENT_TYPES = [
+  'GuildRegistered',
+  'GuildUpdated',
+  'SettingsChanged',
+] as const satisfies readonly GuildEvent['type'][];
 
 export const DEFAULT_GUILD_SETTINGS: GuildSettings = {
   prefix: '!',
