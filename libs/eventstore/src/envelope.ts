@@ -27,7 +27,10 @@ export interface NewEvent<TType extends string = string, TData = unknown> {
 }
 
 /** An event as the store returns it. Revisions count from 0 per stream; positions order `$all`. */
-export interface RecordedEvent<TType extends string = string, TData = unknown> extends NewEvent<TType, TData> {
+export interface RecordedEvent<TType extends string = string, TData = unknown> extends NewEvent<
+  TType,
+  TData
+> {
   readonly streamId: string;
   readonly revision: number;
   readonly position: number;

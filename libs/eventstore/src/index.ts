@@ -3,3 +3,4 @@ export * from './errors';
 export * from './event-store.port';
 export * from './upcasting';
 export * from './upcasting-event-store';
+export * from './sqlite/sqlite-event-store';
