@@ -57,7 +57,9 @@ export class FakeLog {
     if (decision !== 'write') return { ok: true, ...decision };
     if (proposed.length === 0) return { ok: true, revision: current ?? -1n, position: undefined };
 
-    const written = proposed.map((event, index) => this.record(streamId, BigInt(existing.length + index), event));
+    const written = proposed.map((event, index) =>
+      this.record(streamId, BigInt(existing.length + index), event),
+    );
     this.streams.set(streamId, [...existing, ...written]);
     this.all.push(...written);
     for (const listener of this.listeners) listener(written);

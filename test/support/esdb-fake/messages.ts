@@ -31,7 +31,9 @@ export function eventResponse(event: StoredEvent): ReadResp {
 }
 
 export function confirmationResponse(subscriptionId: string): ReadResp {
-  return new ReadResp().setConfirmation(new ReadResp.SubscriptionConfirmation().setSubscriptionId(subscriptionId));
+  return new ReadResp().setConfirmation(
+    new ReadResp.SubscriptionConfirmation().setSubscriptionId(subscriptionId),
+  );
 }
 
 export function checkpointResponse(position: bigint): ReadResp {

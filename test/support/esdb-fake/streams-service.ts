@@ -1,6 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { status, type ServerReadableStream, type ServerWritableStream, type sendUnaryData } from '@grpc/grpc-js';
-import { AppendReq, AppendResp, type ReadReq, type ReadResp } from '@eventstore/db-client/generated/streams_pb';
+import {
+  status,
+  type ServerReadableStream,
+  type ServerWritableStream,
+  type sendUnaryData,
+} from '@grpc/grpc-js';
+import {
+  AppendReq,
+  AppendResp,
+  type ReadReq,
+  type ReadResp,
+} from '@eventstore/db-client/generated/streams_pb';
 import type { ExpectedState, FakeLog, ProposedEvent, StoredEvent } from './fake-log';
 import { eventPredicate } from './event-filter';
 import { empty, eventResponse, streamName, streamNotFoundResponse } from './messages';
@@ -39,7 +49,10 @@ export class StreamsService {
       const streamId = streamName(options.getStreamIdentifier());
       const expected = expectedState(options);
       const outcome = this.log.append(streamId, expected, proposed);
-      callback(null, outcome.ok ? success(outcome.revision, outcome.position) : conflict(outcome.current, expected));
+      callback(
+        null,
+        outcome.ok ? success(outcome.revision, outcome.position) : conflict(outcome.current, expected),
+      );
     });
   }
 
@@ -62,7 +75,13 @@ export class StreamsService {
     if (!events) return 'not-found';
     const count = Number(options.getCount());
     const forwards = options.getReadDirection() === FORWARDS;
-    const from = stream.hasRevision() ? BigInt(stream.getRevision()) : stream.hasEnd() ? END : forwards ? 0n : END;
+    const from = stream.hasRevision()
+      ? BigInt(stream.getRevision())
+      : stream.hasEnd()
+        ? END
+        : forwards
+          ? 0n
+          : END;
     if (forwards) return events.filter((event) => event.revision >= from).slice(0, count);
     return events
       .filter((event) => event.revision <= from)

@@ -47,7 +47,8 @@ export class SubscriptionHub {
 
     call.write(confirmationResponse(randomUUID()));
     feed.offer(this.log.all.filter((event) => event.position > after));
-    if (feed.filtered && feed.lastConsidered !== undefined) call.write(checkpointResponse(feed.lastConsidered));
+    if (feed.filtered && feed.lastConsidered !== undefined)
+      call.write(checkpointResponse(feed.lastConsidered));
     if (this.behaviour.sendsCaughtUp) call.write(caughtUpResponse());
 
     // Registered in the same tick as the catch-up read: nothing appended in between can be missed.
