@@ -1,0 +1,204 @@
+import {
+  BACKWARDS,
+  END,
+  EventStoreDBClient,
+  FORWARDS,
+  START,
+  StreamNotFoundError,
+  type ReadPosition,
+  type ResolvedEvent,
+} from '@eventstore/db-client';
+import type { NewEvent, RecordedEvent } from '../envelope';
+import { EventStoreUnavailableError } from '../errors';
+import {
+  EventStore,
+  type AppendResult,
+  type ExpectedRevision,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type SubscribeToAllOptions,
+  type Subscription,
+  type SubscriptionHandler,
+} from '../event-store.port';
+import { translateError } from './esdb-errors';
+import { fromResolved, toEsdbPosition, toEventData, toPosition } from './esdb-mapping';
+import { EsdbSubscription } from './esdb-subscription';
+
+export interface EsdbEventStoreOptions {
+  /** How long `ping()` waits for an answer before calling the store unavailable. */
+  readonly pingTimeoutMs?: number;
+}
+
+// gRPC keepalive detects a dead connection (and so a silently dropped subscription) within ~20 s.
+const KEEP_ALIVE = { keepAliveInterval: '10000', keepAliveTimeout: '10000' };
+const PAGE = 512;
+
+/** The event store port on EventStoreDB (`EVENTSTORE_URL`, e.g. `esdb://localhost:2113?tls=false`). */
+export class EsdbEventStore extends EventStore {
+  private readonly subscriptions = new Set<Subscription>();
+  private closed = false;
+
+  constructor(
+    private readonly client: EventStoreDBClient,
+    private readonly options: EsdbEventStoreOptions = {},
+  ) {
+    super();
+  }
+
+  /** Connects with keepalive set unless the connection string already sets it. */
+  static fromConnectionString(url: string, options: EsdbEventStoreOptions = {}): EsdbEventStore {
+    return new EsdbEventStore(EventStoreDBClient.connectionString(withKeepAlive(url)), options);
+  }
+
+  async appendToStream(
+    streamId: string,
+    events: readonly NewEvent[],
+    options: { expectedRevision?: ExpectedRevision } = {},
+  ): Promise<AppendResult> {
+    const expected = options.expectedRevision ?? 'any';
+    this.assertOpen();
+    if (events.length === 0) throw new RangeError('appendToStream needs at least one event');
+    try {
+      const result = await this.client.appendToStream(streamId, events.map(toEventData), {
+        expectedRevision: typeof expected === 'number' ? BigInt(expected) : expected,
+      });
+      const nextRevision = Number(result.nextExpectedRevision);
+      // An idempotent retry may come back without a position: the stream's last event has it.
+      const position = result.position
+        ? toPosition(result.position.commit)
+        : await this.positionOf(streamId, nextRevision);
+      return { nextRevision, position };
+    } catch (error) {
+      throw translateError(error, { streamId, expected });
+    }
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    if (options.maxCount === 0) return [];
+    const backwards = options.direction === 'backwards';
+    try {
+      const read = this.client.readStream(streamId, {
+        direction: backwards ? BACKWARDS : FORWARDS,
+        fromRevision:
+          options.fromRevision !== undefined ? BigInt(options.fromRevision) : backwards ? END : START,
+        ...(options.maxCount !== undefined && { maxCount: options.maxCount }),
+      });
+      const events: RecordedEvent[] = [];
+      for await (const resolved of read as AsyncIterable<ResolvedEvent>) {
+        const event = fromResolved(resolved);
+        if (event) events.push(event);
+      }
+      return events;
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return [];
+      throw translateError(error, { streamId });
+    }
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const limit = options.maxCount ?? Number.POSITIVE_INFINITY;
+    const events: RecordedEvent[] = [];
+    let after = options.after;
+    // EventStoreDB reads $all from a position inclusively and interleaves system events: page until
+    // `limit` of ours are found, dropping the event at `after` itself.
+    while (events.length < limit) {
+      const page = await this.readAllPage(after === undefined ? START : toEsdbPosition(after), PAGE);
+      for (const { event, position } of page) {
+        if (after !== undefined && position <= after) continue;
+        if (event && events.length < limit) events.push(event);
+      }
+      if (page.length < PAGE) break;
+      after = page[page.length - 1]!.position;
+    }
+    return events;
+  }
+
+  subscribeToAll(options: SubscribeToAllOptions, handler: SubscriptionHandler): Subscription {
+    this.assertOpen();
+    const subscription = new EsdbSubscription(
+      { client: this.client, headPosition: () => this.headPosition() },
+      options,
+      handler,
+    );
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async headPosition(): Promise<number> {
+    let before: number | undefined;
+    // The newest events of a real server are often its own (stats, settings): skip back past them.
+    for (;;) {
+      const page = await this.readAllPage(before === undefined ? END : toEsdbPosition(before), PAGE, true);
+      const ours = page.find((entry) => entry.event);
+      if (ours) return ours.position;
+      if (page.length < PAGE) return -1;
+      before = page[page.length - 1]!.position;
+    }
+  }
+
+  async ping(): Promise<void> {
+    const timeoutMs = this.options.pingTimeoutMs ?? 5_000;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new EventStoreUnavailableError(`No answer within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
+    });
+    try {
+      await Promise.race([this.readAllPage(END, 1, true), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.allSettled([...this.subscriptions].map((subscription) => subscription.stop()));
+    this.subscriptions.clear();
+    await this.client.dispose();
+  }
+
+  private async readAllPage(
+    from: ReadPosition,
+    maxCount: number,
+    backwards = false,
+  ): Promise<{ event: RecordedEvent | undefined; position: number }[]> {
+    this.assertOpen();
+    try {
+      const read = this.client.readAll({
+        fromPosition: from,
+        maxCount,
+        direction: backwards ? BACKWARDS : FORWARDS,
+      });
+      const page: { event: RecordedEvent | undefined; position: number }[] = [];
+      for await (const resolved of read) {
+        page.push({ event: fromResolved(resolved), position: toPosition(resolved.event?.position?.commit) });
+      }
+      return page;
+    } catch (error) {
+      throw translateError(error);
+    }
+  }
+
+  private async positionOf(streamId: string, revision: number): Promise<number> {
+    const [event] = await this.readStream(streamId, { fromRevision: revision, maxCount: 1 });
+    return event?.position ?? -1;
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new EventStoreUnavailableError('The EventStoreDB store is closed');
+  }
+}
+
+// String surgery rather than URL: cluster strings (`esdb+discover://a:2113,b:2113`) are not valid URLs.
+function withKeepAlive(url: string): string {
+  let result = url;
+  for (const [key, value] of Object.entries(KEEP_ALIVE)) {
+    if (new RegExp(`[?&]${key}=`, 'i').test(result)) continue;
+    result += `${result.includes('?') ? '&' : '?'}${key}=${value}`;
+  }
+  return result;
+}
