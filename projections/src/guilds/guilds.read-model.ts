@@ -1,0 +1,75 @@
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import type { AutoModSettings } from '#domain';
+
+/** A guild as the queries return it. */
+export interface GuildView {
+  readonly id: string;
+  readonly name: string;
+  readonly ownerId: string;
+  readonly memberCount: number;
+  readonly botCount: number;
+  readonly onlineCount: number;
+  readonly premium: boolean;
+  readonly features: string[];
+  readonly settings: {
+    readonly prefix: string;
+    readonly welcomeChannelId: string | null;
+    readonly modLogChannelId: string | null;
+    readonly autoMod: AutoModSettings;
+  };
+  /** Revision of the guild stream this view reflects; an ETag for HTTP. */
+  readonly revision: number;
+  readonly updatedAt: string;
+}
+
+interface GuildRow {
+  id: string;
+  name: string;
+  owner_id: string;
+  member_count: number;
+  bot_count: number;
+  online_count: number;
+  premium: number;
+  features: string;
+  prefix: string;
+  welcome_channel_id: string | null;
+  mod_log_channel_id: string | null;
+  auto_mod: string;
+  revision: number;
+  updated_at: string;
+}
+
+/** Queries over the `guilds` table of the read-model database. */
+export class GuildsReadModel {
+  private byId: StatementSync | undefined;
+
+  constructor(private readonly db: DatabaseSync) {}
+
+  get(guildId: string): GuildView | null {
+    // Prepared on first use: the table exists only once the projection host has started.
+    this.byId ??= this.db.prepare('SELECT * FROM guilds WHERE id = ?');
+    const row = this.byId.get(guildId) as GuildRow | undefined;
+    return row ? toView(row) : null;
+  }
+}
+
+function toView(row: GuildRow): GuildView {
+  return {
+    id: row.id,
+    name: row.name,
+    ownerId: row.owner_id,
+    memberCount: row.member_count,
+    botCount: row.bot_count,
+    onlineCount: row.online_count,
+    premium: row.premium === 1,
+    features: JSON.parse(row.features) as string[],
+    settings: {
+      prefix: row.prefix,
+      welcomeChannelId: row.welcome_channel_id,
+      modLogChannelId: row.mod_log_channel_id,
+      autoMod: JSON.parse(row.auto_mod) as AutoModSettings,
+    },
+    revision: row.revision,
+    updatedAt: row.updated_at,
+  };
+}

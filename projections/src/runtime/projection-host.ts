@@ -1,0 +1,90 @@
+import type { DatabaseSync } from 'node:sqlite';
+import type { EventStore } from '#eventstore';
+import { openReadModelDb } from './readmodel-db';
+import { ProjectionRunner, type ProjectionLogger, type ProjectionStatus } from './projection-runner';
+import type { RebuildProgress, RebuildResult } from './rebuild';
+import type { SqliteProjection } from './sqlite-projection';
+
+export interface ProjectionHostOptions {
+  readonly store: EventStore;
+  readonly projections: readonly SqliteProjection[];
+  /** Where `readmodels.sqlite` lives; or pass an opened `db` (tests, `:memory:`). */
+  readonly dataDir?: string;
+  readonly db?: DatabaseSync;
+  readonly batchSize?: number;
+  readonly rebuildPageSize?: number;
+  readonly retryDelayMs?: number;
+  readonly logger?: ProjectionLogger;
+}
+
+/**
+ * Owns the process's read-model database and one runner per projection. Query classes take `db`.
+ * Plain class: the Nest module wraps it (start on bootstrap, stop on shutdown, status in health).
+ */
+export class ProjectionHost {
+  readonly db: DatabaseSync;
+  private readonly runners = new Map<string, ProjectionRunner>();
+  private readonly ownsDb: boolean;
+
+  constructor(options: ProjectionHostOptions) {
+    if (!options.db && !options.dataDir) throw new Error('ProjectionHost needs a dataDir or a db');
+    this.ownsDb = !options.db;
+    this.db = options.db ?? openReadModelDb({ dataDir: options.dataDir as string });
+    for (const projection of options.projections) {
+      if (this.runners.has(projection.name)) throw new Error(`Two projections named ${projection.name}`);
+      this.runners.set(
+        projection.name,
+        new ProjectionRunner({
+          store: options.store,
+          db: this.db,
+          projection,
+          batchSize: options.batchSize,
+          rebuildPageSize: options.rebuildPageSize,
+          retryDelayMs: options.retryDelayMs,
+          logger: options.logger,
+        }),
+      );
+    }
+  }
+
+  /** Names of the hosted projections, in registration order. */
+  get names(): string[] {
+    return [...this.runners.keys()];
+  }
+
+  runner(name: string): ProjectionRunner {
+    const runner = this.runners.get(name);
+    if (!runner) throw new Error(`Unknown projection ${name}; known: ${this.names.join(', ')}`);
+    return runner;
+  }
+
+  async start(): Promise<void> {
+    for (const runner of this.runners.values()) await runner.start();
+  }
+
+  /** Stops every runner, then closes the database if the host opened it. */
+  async stop(): Promise<void> {
+    await Promise.all([...this.runners.values()].map((runner) => runner.stop()));
+    if (this.ownsDb && this.db.isOpen) this.db.close();
+  }
+
+  status(): Promise<ProjectionStatus[]> {
+    return Promise.all([...this.runners.values()].map((runner) => runner.status()));
+  }
+
+  rebuild(name: string, onProgress?: RebuildProgress): Promise<RebuildResult> {
+    return this.runner(name).rebuild(onProgress);
+  }
+
+  /** True once every named projection (all when none named) has reached `position`. */
+  async waitForPosition(
+    position: number,
+    timeoutMs: number,
+    names: readonly string[] = this.names,
+  ): Promise<boolean> {
+    const results = await Promise.all(
+      names.map((name) => this.runner(name).waitForPosition(position, timeoutMs)),
+    );
+    return results.every(Boolean);
+  }
+}

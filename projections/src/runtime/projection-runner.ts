@@ -1,0 +1,245 @@
+import type { DatabaseSync } from 'node:sqlite';
+import type { EventStore, RecordedEvent, Subscription } from '#eventstore';
+import { CheckpointStore, NO_CHECKPOINT } from './checkpoint-store';
+import { PositionWaiters } from './position-waiters';
+import { inTransaction } from './readmodel-db';
+import { rebuildProjection, type RebuildProgress, type RebuildResult } from './rebuild';
+import { liveTables, type EventApplier, type SqliteProjection } from './sqlite-projection';
+
+/** What health checks and the CLI show for one projection. */
+export interface ProjectionStatus {
+  readonly name: string;
+  readonly version: number;
+  /** Last applied global position, -1 before the first event. */
+  readonly checkpoint: number;
+  /** Newest position in the store, null when the store could not be asked. */
+  readonly headPosition: number | null;
+  /** `headPosition − checkpoint`, never negative; null when the head is unknown. */
+  readonly lag: number | null;
+  readonly caughtUp: boolean;
+  readonly rebuilding: boolean;
+  readonly lastError: string | null;
+}
+
+/** Where runner messages go; the lead wires the app logger in. */
+export interface ProjectionLogger {
+  log(message: string): void;
+  error(message: string, error?: unknown): void;
+}
+
+export interface ProjectionRunnerOptions {
+  readonly store: EventStore;
+  readonly db: DatabaseSync;
+  readonly projection: SqliteProjection;
+  /** Events per subscription batch, hence per transaction. */
+  readonly batchSize?: number;
+  /** Events per readAll page during a rebuild. */
+  readonly rebuildPageSize?: number;
+  /** First delay before resubscribing after a failure; doubles up to 30 s. */
+  readonly retryDelayMs?: number;
+  readonly logger?: ProjectionLogger;
+}
+
+const silentLogger: ProjectionLogger = { log: () => {}, error: (m, e) => console.error(m, e) };
+const MAX_RETRY_DELAY_MS = 30_000;
+
+/**
+ * Keeps one SQLite projection up to date from a checkpointed `$all` subscription.
+ *
+ * Each batch is one transaction that re-reads the checkpoint, skips what is at or below it and writes
+ * the new one: several runners on one file (the server and the CLI) never apply an event twice, and a
+ * crash between batches resumes exactly where the last commit stopped.
+ */
+export class ProjectionRunner {
+  readonly projection: SqliteProjection;
+  private readonly store: EventStore;
+  private readonly db: DatabaseSync;
+  private readonly checkpoints: CheckpointStore;
+  private readonly batchSize: number;
+  private readonly rebuildPageSize: number;
+  private readonly baseRetryDelayMs: number;
+  private readonly logger: ProjectionLogger;
+  private readonly waiters = new PositionWaiters();
+  private apply: EventApplier | undefined;
+  private subscription: Subscription | undefined;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private retryDelayMs: number;
+  private position = NO_CHECKPOINT;
+  private running = false;
+  private caughtUp = false;
+  private rebuilding: Promise<RebuildResult> | undefined;
+  private lastError: string | null = null;
+
+  constructor(options: ProjectionRunnerOptions) {
+    this.projection = options.projection;
+    this.store = options.store;
+    this.db = options.db;
+    this.checkpoints = new CheckpointStore(options.db);
+    this.batchSize = options.batchSize ?? 2_000;
+    this.rebuildPageSize = options.rebuildPageSize ?? 5_000;
+    this.baseRetryDelayMs = options.retryDelayMs ?? 500;
+    this.retryDelayMs = this.baseRetryDelayMs;
+    this.logger = options.logger ?? silentLogger;
+  }
+
+  get name(): string {
+    return this.projection.name;
+  }
+
+  /** Last applied position as this runner knows it. */
+  get checkpoint(): number {
+    return this.position;
+  }
+
+  /** Migrates (or rebuilds, when the stored version differs) and subscribes from the stored checkpoint. */
+  async start(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    const stored = this.checkpoints.read(this.name);
+    if (stored && stored.version !== this.projection.version) {
+      this.logger.log(
+        `projection ${this.name}: version ${stored.version} → ${this.projection.version}, rebuilding`,
+      );
+      await this.rebuild();
+    } else {
+      inTransaction(this.db, () => this.projection.migrate(this.db, liveTables(this.projection)));
+    }
+    this.apply = this.projection.prepare(this.db, liveTables(this.projection));
+    this.advanceTo(this.checkpoints.read(this.name)?.position ?? NO_CHECKPOINT);
+    if (this.running) this.subscribe();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    clearTimeout(this.retryTimer);
+    const subscription = this.subscription;
+    this.subscription = undefined;
+    this.caughtUp = false;
+    await subscription?.stop();
+    await this.rebuilding?.catch(() => undefined);
+    this.waiters.cancelAll();
+  }
+
+  /**
+   * Rebuilds the read model from position 0 into shadow tables and swaps them in; the live tables keep
+   * serving and updating meanwhile. Concurrent calls share one rebuild.
+   */
+  rebuild(onProgress?: RebuildProgress): Promise<RebuildResult> {
+    this.rebuilding ??= rebuildProjection({
+      db: this.db,
+      store: this.store,
+      projection: this.projection,
+      checkpoints: this.checkpoints,
+      pageSize: this.rebuildPageSize,
+      onProgress,
+      cancelled: () => !this.running,
+    })
+      .then((result) => {
+        this.advanceTo(result.position);
+        return result;
+      })
+      .finally(() => (this.rebuilding = undefined));
+    return this.rebuilding;
+  }
+
+  /** Resolves true once the checkpoint reaches `position` (read-your-writes), false after `timeoutMs`. */
+  waitForPosition(position: number, timeoutMs: number): Promise<boolean> {
+    if (this.position >= position) return Promise.resolve(true);
+    if (!this.running) return Promise.resolve(false);
+    return this.waiters.wait(position, timeoutMs);
+  }
+
+  async status(): Promise<ProjectionStatus> {
+    let headPosition: number | null = null;
+    try {
+      headPosition = await this.store.headPosition();
+    } catch (error) {
+      this.lastError = describe(error);
+    }
+    return {
+      name: this.name,
+      version: this.projection.version,
+      checkpoint: this.position,
+      headPosition,
+      lag: headPosition === null ? null : Math.max(0, headPosition - this.position),
+      caughtUp: this.caughtUp,
+      rebuilding: this.rebuilding !== undefined,
+      lastError: this.lastError,
+    };
+  }
+
+  private subscribe(): void {
+    this.caughtUp = false;
+    this.subscription = this.store.subscribeToAll(
+      {
+        after: this.position === NO_CHECKPOINT ? undefined : this.position,
+        filter: this.projection.filter,
+        maxBatchSize: this.batchSize,
+      },
+      {
+        onEvents: (events) => this.applyBatch(events),
+        onCaughtUp: () => (this.caughtUp = true),
+        onCheckpoint: (position) => this.skipTo(position),
+        onError: (error) => this.onSubscriptionError(error),
+      },
+    );
+  }
+
+  private applyBatch(events: readonly RecordedEvent[]): void {
+    const apply = this.apply;
+    if (!apply || events.length === 0) return;
+    const reached = inTransaction(this.db, () => {
+      const stored = this.checkpoints.read(this.name)?.position ?? NO_CHECKPOINT;
+      let last = stored;
+      for (const event of events) {
+        if (event.position <= last) continue;
+        apply(event);
+        last = event.position;
+      }
+      if (last > stored)
+        this.checkpoints.write(this.name, { position: last, version: this.projection.version });
+      return last;
+    });
+    this.lastError = null;
+    this.retryDelayMs = this.baseRetryDelayMs;
+    this.advanceTo(reached);
+  }
+
+  /** The store scanned past events the filter rejects: move the checkpoint without applying anything. */
+  private skipTo(position: number): void {
+    if (position <= this.position) return;
+    const reached = inTransaction(this.db, () => {
+      const stored = this.checkpoints.read(this.name)?.position ?? NO_CHECKPOINT;
+      if (position <= stored) return stored;
+      this.checkpoints.write(this.name, { position, version: this.projection.version });
+      return position;
+    });
+    this.advanceTo(reached);
+  }
+
+  private advanceTo(position: number): void {
+    if (position <= this.position) return;
+    this.position = position;
+    this.waiters.reached(position);
+  }
+
+  private onSubscriptionError(error: unknown): void {
+    this.lastError = describe(error);
+    this.caughtUp = false;
+    this.subscription = undefined;
+    if (!this.running) return;
+    this.logger.error(
+      `projection ${this.name} stopped at ${this.position}; retrying in ${this.retryDelayMs} ms`,
+      error,
+    );
+    // Resubscribe from the committed checkpoint: a failed batch rolled back, so nothing is lost or doubled.
+    this.retryTimer = setTimeout(() => {
+      if (this.running && !this.subscription) this.subscribe();
+    }, this.retryDelayMs);
+    this.retryTimer.unref();
+    this.retryDelayMs = Math.min(this.retryDelayMs * 2, MAX_RETRY_DELAY_MS);
+  }
+}
+
+const describe = (error: unknown): string =>
+  error instanceof Error ? `${error.name}: ${error.message}` : String(error);

@@ -1,0 +1,116 @@
+import type { DatabaseSync } from 'node:sqlite';
+import type { EventStore, RecordedEvent } from '#eventstore';
+import { CheckpointStore, NO_CHECKPOINT } from './checkpoint-store';
+import { ident, inTransaction } from './readmodel-db';
+import {
+  liveTables,
+  matchesFilter,
+  shadowTables,
+  type SqliteProjection,
+  type TableNames,
+} from './sqlite-projection';
+
+/** Reports rebuild progress in positions: `done` of `total`, for a progress bar. */
+export type RebuildProgress = (done: number, total: number) => void;
+
+export interface RebuildOptions {
+  readonly db: DatabaseSync;
+  readonly store: EventStore;
+  readonly projection: SqliteProjection;
+  readonly checkpoints: CheckpointStore;
+  readonly pageSize: number;
+  readonly onProgress?: RebuildProgress;
+  /** Polled between pages so a shutdown does not wait for a long replay. */
+  readonly cancelled?: () => boolean;
+}
+
+export interface RebuildResult {
+  /** Position the new tables are complete up to; it is also the projection's new checkpoint. */
+  readonly position: number;
+  /** Events read from the store, matching or not. */
+  readonly eventsRead: number;
+}
+
+export class RebuildCancelledError extends Error {
+  override readonly name = 'RebuildCancelledError';
+}
+
+/**
+ * Replays the whole store into shadow tables while the live tables keep being served and updated,
+ * then swaps them in with one transaction.
+ *
+ * The swap is only committed when the shadow tables have reached the live checkpoint as read inside
+ * that transaction: the live subscription never redelivers what it already applied, so a shadow that
+ * was behind would silently miss those events. When the live side got ahead (this process or another
+ * sharing the file), the loop reads the difference and tries again.
+ */
+export async function rebuildProjection(options: RebuildOptions): Promise<RebuildResult> {
+  const { db, store, projection, checkpoints, pageSize, onProgress, cancelled } = options;
+  const shadow = shadowTables(projection);
+  const live = liveTables(projection);
+  inTransaction(db, () => {
+    dropTables(db, shadow);
+    projection.migrate(db, shadow);
+  });
+  const apply = projection.prepare(db, shadow);
+  const applyAll = (events: readonly RecordedEvent[]) => {
+    for (const event of events) if (matchesFilter(projection.filter, event)) apply(event);
+  };
+
+  let total = (await store.headPosition()) + 1;
+  let position = NO_CHECKPOINT;
+  let eventsRead = 0;
+  const readPage = async (): Promise<RecordedEvent[]> => {
+    if (cancelled?.()) throw new RebuildCancelledError(`rebuild of ${projection.name} cancelled`);
+    const page = await store.readAll({
+      after: position === NO_CHECKPOINT ? undefined : position,
+      maxCount: pageSize,
+    });
+    eventsRead += page.length;
+    return page;
+  };
+
+  // Bulk phase: one transaction per page keeps the write lock short, so live runners interleave.
+  for (let page = await readPage(); page.length > 0; page = await readPage()) {
+    inTransaction(db, () => applyAll(page));
+    position = page[page.length - 1].position;
+    total = Math.max(total, position + 1);
+    onProgress?.(position + 1, total);
+  }
+
+  for (;;) {
+    const swapped = inTransaction(db, () => {
+      const liveCheckpoint = checkpoints.read(projection.name)?.position ?? NO_CHECKPOINT;
+      if (liveCheckpoint > position) return false;
+      dropTables(db, live);
+      for (const logical of projection.tables) {
+        db.exec(`ALTER TABLE ${ident(shadow[logical])} RENAME TO ${ident(live[logical])}`);
+        // Renaming keeps the shadow's index names; recreate them under the live names so the next
+        // rebuild's shadow indexes cannot collide with them.
+        dropIndexes(db, live[logical]);
+      }
+      projection.migrate(db, live);
+      checkpoints.write(projection.name, { position, version: projection.version });
+      return true;
+    });
+    if (swapped) break;
+    // The live side moved past us while we were reading: read the difference and apply it first.
+    for (let page = await readPage(); page.length > 0; page = await readPage()) {
+      inTransaction(db, () => applyAll(page));
+      position = page[page.length - 1].position;
+    }
+  }
+  onProgress?.(Math.max(total, position + 1), Math.max(total, position + 1));
+  return { position, eventsRead };
+}
+
+function dropTables(db: DatabaseSync, tables: TableNames): void {
+  for (const table of Object.values(tables)) db.exec(`DROP TABLE IF EXISTS ${ident(table)}`);
+}
+
+function dropIndexes(db: DatabaseSync, table: string): void {
+  const indexes = db
+    .prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL")
+    .all(table) as { name: string }[];
+  for (const { name } of indexes) db.exec(`DROP INDEX ${ident(name)}`);
+}
