@@ -61,7 +61,9 @@ describe('canonical /v1/servers', () => {
     const seen: number[] = [];
     let cursor: number | null = -1;
     while (cursor !== null) {
-      const page = (await inject('GET', `/v1/servers/${ID}/events?limit=3&after=${cursor}`)).json();
+      const page: { events: Array<{ revision: number }>; next_cursor: number | null } = (
+        await inject('GET', `/v1/servers/${ID}/events?limit=3&after=${cursor}`)
+      ).json();
       seen.push(...page.events.map((e: { revision: number }) => e.revision));
       cursor = page.next_cursor;
     }

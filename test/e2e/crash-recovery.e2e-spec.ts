@@ -8,12 +8,18 @@ import { freePort, runCli, startServerProcess, type ServerProcess } from '../sup
 const GUILD = '123456';
 const WRITERS = 8;
 
-async function allEvents(url: string): Promise<Array<{ type: string; revision: number; data: { changes: { prefix?: string } } }>> {
-  const events = [];
+interface HistoryEntry {
+  type: string;
+  revision: number;
+  data: { changes: { prefix?: string } };
+}
+
+async function allEvents(url: string): Promise<HistoryEntry[]> {
+  const events: HistoryEntry[] = [];
   let cursor: number | null = -1;
   while (cursor !== null) {
     const page = (await (await fetch(`${url}/v1/servers/${GUILD}/events?limit=500&after=${cursor}`)).json()) as {
-      events: never[];
+      events: HistoryEntry[];
       next_cursor: number | null;
     };
     events.push(...page.events);

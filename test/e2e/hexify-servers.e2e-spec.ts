@@ -72,7 +72,7 @@ describe('Hexify v2 servers and settings', () => {
     ['an unknown nested field', { auto_mod: { nsfw: true } }, /nsfw/],
     ['a word filter that is not an array', { auto_mod: { word_filter: 'bad' } }, /auto_mod\.word_filter/],
     ['an empty word', { auto_mod: { word_filter: [''] } }, /word_filter/],
-    ['an empty body', {}, /no field/],
+    ['an empty body', {}, /no setting/],
   ];
   for (const [what, body, field] of badBodies) {
     it(`given ${what}, when posted, then 400 names the field and nothing changes`, async () => {

@@ -15,6 +15,9 @@ export async function createApiApp(overrides: Partial<GuildhallConfig> = {}): Pr
     { bufferLogs: true },
   );
   app.useLogger(app.get(Logger));
+  // Every body Guildhall accepts is JSON; without this Fastify would parse text/plain and the
+  // client would get a confusing 400 instead of 415 Unsupported Media Type.
+  app.getHttpAdapter().getInstance().removeContentTypeParser(['text/plain']);
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(

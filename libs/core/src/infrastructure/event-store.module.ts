@@ -9,7 +9,7 @@ export const EVENT_UPCASTERS = new UpcasterChain([]);
 
 export function openEventStore(config: GuildhallConfig): EventStore {
   if (config.eventStoreUrl) {
-    return new UpcastingEventStore(new EsdbEventStore(config.eventStoreUrl), EVENT_UPCASTERS);
+    return new UpcastingEventStore(EsdbEventStore.fromConnectionString(config.eventStoreUrl), EVENT_UPCASTERS);
   }
   mkdirSync(config.dataDir, { recursive: true });
   return new UpcastingEventStore(new SqliteEventStore({ file: join(config.dataDir, 'events.sqlite') }), EVENT_UPCASTERS);

@@ -1,7 +1,7 @@
 import { Global, Inject, Injectable, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { GUILDHALL_CONFIG, type GuildhallConfig } from '#config';
 import { EventStore } from '#eventstore';
-import { GuildsReadModel, ProjectionHost, guildsProjection, openReadModelDb, type ProjectionStatus } from '#projections';
+import { GuildsReadModel, ProjectionHost, guildsProjection, type ProjectionStatus } from '#projections';
 import { ReadModelFreshness } from '../command-handling/read-model-freshness';
 
 export type { ProjectionStatus };
@@ -19,11 +19,7 @@ export class Projections extends ReadModelFreshness implements OnApplicationBoot
     store: EventStore,
   ) {
     super();
-    this.host = new ProjectionHost({
-      db: openReadModelDb({ dataDir: config.dataDir }),
-      store,
-      projections: [guildsProjection],
-    });
+    this.host = new ProjectionHost({ dataDir: config.dataDir, store, projections: [guildsProjection] });
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -35,21 +31,21 @@ export class Projections extends ReadModelFreshness implements OnApplicationBoot
   }
 
   names(): string[] {
-    return this.host.names();
+    return this.host.names;
   }
 
   statuses(): Promise<ProjectionStatus[]> {
-    return this.host.statuses();
+    return this.host.status();
   }
 
   waitFor(projection: string, position: number, timeoutMs: number): Promise<boolean> {
     if (!this.config.runProjections) return Promise.resolve(false);
-    return this.host.waitForPosition(projection, position, timeoutMs);
+    return this.host.waitForPosition(position, timeoutMs, [projection]);
   }
 
   /** Replays from position 0 into fresh tables and swaps them in; resolves with the events applied. */
-  rebuild(name: string, onProgress?: (done: number, total: number) => void): Promise<number> {
-    return this.host.rebuild(name, onProgress);
+  async rebuild(name: string, onProgress?: (done: number, total: number) => void): Promise<number> {
+    return (await this.host.rebuild(name, onProgress)).eventsRead;
   }
 }
 
