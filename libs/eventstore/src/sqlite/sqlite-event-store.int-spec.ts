@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { DatabaseSync } from 'node:sqlite';
 import { eventStoreContract } from '../testing/event-store.contract';
 import { SubscriptionRecorder, testEvent, uniqueStreamId, waitFor } from '../testing/fixtures';
@@ -12,6 +14,16 @@ async function tempFile(): Promise<{ file: string; remove(): Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'guildhall-events-'));
   return { file: join(dir, 'events.sqlite'), remove: () => rm(dir, { recursive: true, force: true }) };
 }
+
+/** Appends one event from a separate Node process, as the CLI does while the server runs. */
+const CHILD_APPEND = `
+const { SqliteEventStore } = require(process.argv[1]);
+const store = new SqliteEventStore({ file: process.argv[2] });
+const metadata = { correlationId: 'c', causationId: null, actor: { kind: 'system', id: 'cli' }, door: 'cli', occurredAt: new Date().toISOString() };
+store
+  .appendToStream(process.argv[3], [{ id: crypto.randomUUID(), type: 'FromChild', schemaVersion: 1, data: {}, metadata }])
+  .then((result) => { process.stdout.write(JSON.stringify(result)); return store.close(); });
+`;
 
 eventStoreContract('SQLite', async () => {
   const { file, remove } = await tempFile();
@@ -72,6 +84,34 @@ describe('SqliteEventStore on a file', () => {
       await subscription.stop();
     } finally {
       await cli.close();
+      await server.close();
+      await remove();
+    }
+  });
+
+  it('given a live subscription, when another OS process appends to the same file, then the event is delivered', async () => {
+    const { file, remove } = await tempFile();
+    const server = new SqliteEventStore({ file });
+    try {
+      const streamId = uniqueStreamId('child');
+      const recorder = new SubscriptionRecorder();
+      const subscription = server.subscribeToAll(
+        { filter: { streamPrefixes: [streamId] } },
+        recorder.handler(),
+      );
+      await waitFor(() => subscription.caughtUp, 'catch-up');
+      const { stdout } = await promisify(execFile)(process.execPath, [
+        '-e',
+        CHILD_APPEND,
+        join(__dirname, 'sqlite-event-store.js'),
+        file,
+        streamId,
+      ]);
+      await waitFor(() => recorder.events.length === 1, 'the child process’s event');
+      assert.equal(recorder.events[0].type, 'FromChild');
+      assert.deepEqual(JSON.parse(stdout), { nextRevision: 0, position: recorder.events[0].position });
+      await subscription.stop();
+    } finally {
       await server.close();
       await remove();
     }

@@ -16,6 +16,7 @@ import { FilteredReader } from './filtered-reader';
 import { GroupCommit } from './group-commit';
 import { openDatabase } from './schema';
 import { SqliteSubscription } from './sqlite-subscription';
+import { WalCheckpointer } from './wal-checkpointer';
 
 export interface SqliteEventStoreOptions {
   /** Path of the database file, e.g. `${DATA_DIR}/events.sqlite`; `:memory:` for throwaway tests. */
@@ -26,6 +27,8 @@ export interface SqliteEventStoreOptions {
   readonly pollIntervalMs?: number;
   /** Most appends committed in one transaction. Default 1,000. */
   readonly maxGroupSize?: number;
+  /** Checkpoint the WAL in a worker thread (default) rather than inside commits on the event loop. */
+  readonly checkpointInWorker?: boolean;
 }
 
 const NO_LIMIT = -1;
@@ -52,10 +55,23 @@ export class SqliteEventStore extends EventStore {
   private poller: NodeJS.Timeout | undefined;
   private lastDataVersion = 0;
   private closing: Promise<void> | undefined;
+  private readonly checkpointer: WalCheckpointer | undefined;
 
   constructor(options: SqliteEventStoreOptions) {
     super();
-    this.db = openDatabase({ file: options.file, busyTimeoutMs: options.busyTimeoutMs ?? 5_000 });
+    const busyTimeoutMs = options.busyTimeoutMs ?? 5_000;
+    const inWorker = (options.checkpointInWorker ?? true) && options.file !== ':memory:';
+    this.db = openDatabase({ file: options.file, busyTimeoutMs, autoCheckpoint: !inWorker });
+    this.checkpointer = inWorker
+      ? new WalCheckpointer({
+          file: options.file,
+          busyTimeoutMs,
+          onFailure: (error) => {
+            process.emitWarning(`WAL checkpointer stopped, checkpointing inline: ${String(error)}`);
+            if (!this.closing) this.db.exec('PRAGMA wal_autocheckpoint = 1000');
+          },
+        })
+      : undefined;
     this.pollIntervalMs = options.pollIntervalMs ?? 50;
     this.groupCommit = new GroupCommit(this.db, options.maxGroupSize ?? 1_000, () => this.wakeAll());
     const select = `SELECT ${EVENT_COLUMNS} FROM events`;
@@ -132,6 +148,7 @@ export class SqliteEventStore extends EventStore {
     await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
     this.groupCommit.drain();
     this.db.close();
+    await this.checkpointer?.close();
   }
 
   private query<T>(run: () => T): T {

@@ -59,10 +59,13 @@ export class StreamWriter {
       'SELECT revision FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1',
     );
     this.insert = db.prepare(
-      `INSERT INTO events (position, stream_id, revision, event_id, type, schema_version, data, metadata, recorded_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO events
+         (position, stream_id, revision, event_id, append_start, type, schema_version, data, metadata, recorded_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    this.findEvent = db.prepare('SELECT stream_id, revision FROM events WHERE event_id = ?');
+    this.findEvent = db.prepare(
+      'SELECT stream_id, revision FROM events WHERE event_id = ? AND append_start = 1',
+    );
     this.storedFrom = db.prepare(
       'SELECT event_id, revision, position FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?',
     );
@@ -105,6 +108,7 @@ export class StreamWriter {
           streamId,
           current + 1 + i,
           event.id,
+          i === 0 ? 1 : 0,
           event.type,
           event.schemaVersion,
           event.data,
@@ -116,7 +120,7 @@ export class StreamWriter {
     } catch (error) {
       this.rollbackTo.run();
       this.release.run();
-      // An event id already stored: either a retry of an earlier append (answered as it was) or a clash.
+      // The first event id is already stored: a retry of an earlier append (answered as it was) or a clash.
       if (isConstraintViolation(error)) return this.replayOrConflict(streamId, events, expected, current);
       throw error;
     }

@@ -11,7 +11,8 @@ import type { OpenEventStore } from './fixtures';
 /**
  * Registers the behaviour every EventStore adapter must share. `open` is called once per group of tests;
  * each test writes to streams with random names, so the suite also runs against a shared server that
- * already holds events. Positions are only assumed to increase, never to be contiguous.
+ * already holds events. Positions are only assumed to increase, never to be contiguous. `close()` must be
+ * idempotent: the close group closes its store and `dispose` may close it again.
  */
 export function eventStoreContract(adapterName: string, open: OpenEventStore): void {
   describe(`EventStore contract: ${adapterName}`, () => {
