@@ -116,8 +116,12 @@ export class EsdbEventStore extends EventStore {
 
   subscribeToAll(options: SubscribeToAllOptions, handler: SubscriptionHandler): Subscription {
     this.assertOpen();
-    const subscription = new EsdbSubscription(
-      { client: this.client, headPosition: () => this.headPosition() },
+    const subscription: EsdbSubscription = new EsdbSubscription(
+      {
+        client: this.client,
+        headPosition: () => this.headPosition(),
+        onStopped: () => this.subscriptions.delete(subscription),
+      },
       options,
       handler,
     );
