@@ -108,4 +108,16 @@ describe('Fake EventStoreDB server, spoken to by @eventstore/db-client', () => {
       assert.equal((await live).event?.id, appended.id, 'nothing at or before the starting position');
       await later.unsubscribe();
     }));
+
+  it('given a discovery connection string, when the client connects, then gossip names this node as leader and calls reach it', async () => {
+    const server = await startFakeEsdb();
+    const client = EventStoreDBClient.connectionString(server.discoverUrl);
+    try {
+      const result = await client.appendToStream('s', [event()]);
+      assert.equal(result.nextExpectedRevision, 0n);
+    } finally {
+      await client.dispose();
+      await server.stop();
+    }
+  });
 });

@@ -3,6 +3,9 @@ import { Server, ServerCredentials, type UntypedServiceImplementation } from '@g
 import { StreamsService as StreamsDefinition } from '@eventstore/db-client/generated/streams_grpc_pb';
 import { ServerFeaturesService } from '@eventstore/db-client/generated/serverfeatures_grpc_pb';
 import { SupportedMethod, SupportedMethods } from '@eventstore/db-client/generated/serverfeatures_pb';
+import { GossipService } from '@eventstore/db-client/generated/gossip_grpc_pb';
+import { ClusterInfo, EndPoint, MemberInfo } from '@eventstore/db-client/generated/gossip_pb';
+import { UUID } from '@eventstore/db-client/generated/shared_pb';
 import { FakeLog, type ProposedEvent } from './fake-log';
 import { StreamsService } from './streams-service';
 import { SubscriptionHub } from './subscriptions';
@@ -10,11 +13,18 @@ import { SubscriptionHub } from './subscriptions';
 export interface FakeEsdbOptions {
   /** Send CaughtUp when a subscription goes live (EventStoreDB 23.10+). Default true. */
   readonly sendsCaughtUp?: boolean;
+  /** Listen on this port (default: any free one); with `log`, a stopped server can be restarted. */
+  readonly port?: number;
+  /** Start with this log instead of a new one, as a restarted node keeps its data. */
+  readonly log?: FakeLog;
 }
 
 export interface FakeEsdbServer {
   /** Connection string for `EventStoreDBClient.connectionString`. */
   readonly url: string;
+  readonly port: number;
+  /** The same node through gossip discovery (`esdb+discover://`), as cluster connection strings use. */
+  readonly discoverUrl: string;
   /** The in-memory log, for assertions and for writing system events the adapter must hide. */
   readonly log: FakeLog;
   /** Ends every active subscription with UNAVAILABLE; returns how many were dropped. */
@@ -25,6 +35,7 @@ export interface FakeEsdbServer {
 }
 
 const STREAMS_SERVICE = 'event_store.client.streams.streams';
+const instanceId = randomUUID();
 
 /**
  * Starts an in-memory EventStoreDB speaking the real gRPC protocol on 127.0.0.1 (random port), built from
@@ -32,9 +43,9 @@ const STREAMS_SERVICE = 'event_store.client.streams.streams';
  * the client appends with the plain Append call.
  */
 export async function startFakeEsdb(options: FakeEsdbOptions = {}): Promise<FakeEsdbServer> {
-  const log = new FakeLog();
+  const log = options.log ?? new FakeLog();
   // A real log is never empty: system streams the adapter must keep out of its results.
-  log.append('$settings', { kind: 'any' }, [systemEvent('$settings')]);
+  if (!options.log) log.append('$settings', { kind: 'any' }, [systemEvent('$settings')]);
   const hub = new SubscriptionHub(log, { sendsCaughtUp: options.sendsCaughtUp ?? true });
   const streams = new StreamsService(log, hub);
 
@@ -48,14 +59,23 @@ export async function startFakeEsdb(options: FakeEsdbOptions = {}): Promise<Fake
       callback(null, supportedMethods()),
   } as UntypedServiceImplementation);
 
-  const port = await new Promise<number>((resolve, reject) =>
-    server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (error, bound) =>
+  let port = options.port ?? 0;
+  // Gossip: a one-node cluster whose leader is this server.
+  server.addService(GossipService, {
+    read: (_call: unknown, callback: (error: null, value: ClusterInfo) => void) =>
+      callback(null, new ClusterInfo().setMembersList([leader(port)])),
+  } as UntypedServiceImplementation);
+
+  port = await new Promise<number>((resolve, reject) =>
+    server.bindAsync(`127.0.0.1:${port}`, ServerCredentials.createInsecure(), (error, bound) =>
       error ? reject(error) : resolve(bound),
     ),
   );
 
   return {
+    port,
     url: `esdb://127.0.0.1:${port}?tls=false`,
+    discoverUrl: `esdb+discover://127.0.0.1:${port}?tls=false`,
     log,
     dropSubscriptions: () => hub.dropAll(),
     get subscriptionCount() {
@@ -66,6 +86,15 @@ export async function startFakeEsdb(options: FakeEsdbOptions = {}): Promise<Fake
       server.forceShutdown();
     },
   };
+}
+
+function leader(port: number): MemberInfo {
+  return new MemberInfo()
+    .setInstanceId(new UUID().setString(instanceId))
+    .setTimeStamp(String(Date.now()))
+    .setState(MemberInfo.VNodeState.LEADER)
+    .setIsAlive(true)
+    .setHttpEndPoint(new EndPoint().setAddress('127.0.0.1').setPort(port));
 }
 
 function supportedMethods(): SupportedMethods {

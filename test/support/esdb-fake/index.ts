@@ -1,2 +1,2 @@
 export { startFakeEsdb, systemEvent, type FakeEsdbOptions, type FakeEsdbServer } from './fake-esdb-server';
-export type { StoredEvent } from './fake-log';
+export type { FakeLog, StoredEvent } from './fake-log';

@@ -18,7 +18,8 @@ interface Active {
 /**
  * Subscriptions to $all as EventStoreDB serves them: a confirmation, the catch-up (events strictly after
  * the requested position), a checkpoint and CaughtUp, then live events as they are appended. A filtered
- * subscription also reports checkpoints every `window × multiplier` events it looked at.
+ * subscription also reports a checkpoint after `window × multiplier` events in a row that it skipped, at
+ * the position of the last one: resuming strictly after it loses nothing, as with the real server.
  */
 export class SubscriptionHub {
   private readonly active = new Set<Active>();

@@ -55,6 +55,22 @@ describe('EsdbEventStore against the fake server', () => {
       assert.deepEqual([error.streamId, error.expected, error.actual], [streamId, 0, 1]);
     }));
 
+  it('given a stream at revision 1, when appending no events, then the expectation is still checked and nothing is written', () =>
+    withFake(async (_server, store) => {
+      const streamId = uniqueStreamId('empty');
+      const written = await store.appendToStream(streamId, [testEvent('A', {}), testEvent('B', {})]);
+      assert.deepEqual(await store.appendToStream(streamId, [], { expectedRevision: 1 }), written);
+      assert.deepEqual(await store.appendToStream(uniqueStreamId('none'), []), {
+        nextRevision: -1,
+        position: -1,
+      });
+      await assert.rejects(
+        store.appendToStream(streamId, [], { expectedRevision: 'no_stream' }),
+        ConcurrencyConflictError,
+      );
+      assert.equal((await store.readStream(streamId)).length, 2);
+    }));
+
   it('given a running store, when the server stops, then ping throws EventStoreUnavailableError', () =>
     withFake(async (server, store) => {
       await store.ping();

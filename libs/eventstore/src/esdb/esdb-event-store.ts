@@ -9,7 +9,7 @@ import {
   type ResolvedEvent,
 } from '@eventstore/db-client';
 import type { NewEvent, RecordedEvent } from '../envelope';
-import { EventStoreUnavailableError } from '../errors';
+import { ConcurrencyConflictError, EventStoreUnavailableError } from '../errors';
 import {
   EventStore,
   type AppendResult,
@@ -20,6 +20,8 @@ import {
   type Subscription,
   type SubscriptionHandler,
 } from '../event-store.port';
+import { withKeepAlive } from './esdb-connection-string';
+import { readAllPage, type AllPage } from './esdb-all-page';
 import { translateError } from './esdb-errors';
 import { fromResolved, toEsdbPosition, toEventData, toPosition } from './esdb-mapping';
 import { EsdbSubscription } from './esdb-subscription';
@@ -29,8 +31,6 @@ export interface EsdbEventStoreOptions {
   readonly pingTimeoutMs?: number;
 }
 
-// gRPC keepalive detects a dead connection (and so a silently dropped subscription) within ~20 s.
-const KEEP_ALIVE = { keepAliveInterval: '10000', keepAliveTimeout: '10000' };
 const PAGE = 512;
 
 /** The event store port on EventStoreDB (`EVENTSTORE_URL`, e.g. `esdb://localhost:2113?tls=false`). */
@@ -57,7 +57,7 @@ export class EsdbEventStore extends EventStore {
   ): Promise<AppendResult> {
     const expected = options.expectedRevision ?? 'any';
     this.assertOpen();
-    if (events.length === 0) throw new RangeError('appendToStream needs at least one event');
+    if (events.length === 0) return this.appendNothing(streamId, expected);
     try {
       const result = await this.client.appendToStream(streamId, events.map(toEventData), {
         expectedRevision: typeof expected === 'number' ? BigInt(expected) : expected,
@@ -116,8 +116,12 @@ export class EsdbEventStore extends EventStore {
 
   subscribeToAll(options: SubscribeToAllOptions, handler: SubscriptionHandler): Subscription {
     this.assertOpen();
-    const subscription = new EsdbSubscription(
-      { client: this.client, headPosition: () => this.headPosition() },
+    const subscription: EsdbSubscription = new EsdbSubscription(
+      {
+        client: this.client,
+        headPosition: () => this.headPosition(),
+        onStopped: () => this.subscriptions.delete(subscription),
+      },
       options,
       handler,
     );
@@ -161,26 +165,9 @@ export class EsdbEventStore extends EventStore {
     await this.client.dispose();
   }
 
-  private async readAllPage(
-    from: ReadPosition,
-    maxCount: number,
-    backwards = false,
-  ): Promise<{ event: RecordedEvent | undefined; position: number }[]> {
+  private readAllPage(from: ReadPosition, maxCount: number, backwards = false): Promise<AllPage> {
     this.assertOpen();
-    try {
-      const read = this.client.readAll({
-        fromPosition: from,
-        maxCount,
-        direction: backwards ? BACKWARDS : FORWARDS,
-      });
-      const page: { event: RecordedEvent | undefined; position: number }[] = [];
-      for await (const resolved of read) {
-        page.push({ event: fromResolved(resolved), position: toPosition(resolved.event?.position?.commit) });
-      }
-      return page;
-    } catch (error) {
-      throw translateError(error);
-    }
+    return readAllPage(this.client, from, maxCount, backwards);
   }
 
   private async positionOf(streamId: string, revision: number): Promise<number> {
@@ -188,17 +175,21 @@ export class EsdbEventStore extends EventStore {
     return event?.position ?? -1;
   }
 
+  // EventStoreDB would check the expectation, but the client misreads its answer for a missing stream:
+  // check it here against the last event, which also gives the position to report.
+  private async appendNothing(streamId: string, expected: ExpectedRevision): Promise<AppendResult> {
+    const [last] = await this.readStream(streamId, { direction: 'backwards', maxCount: 1 });
+    const current = last?.revision ?? -1;
+    const satisfied =
+      expected === 'any' ||
+      (expected === 'no_stream' && current === -1) ||
+      (expected === 'stream_exists' && current >= 0) ||
+      expected === current;
+    if (!satisfied) throw new ConcurrencyConflictError(streamId, expected, current);
+    return { nextRevision: current, position: last?.position ?? -1 };
+  }
+
   private assertOpen(): void {
     if (this.closed) throw new EventStoreUnavailableError('The EventStoreDB store is closed');
   }
-}
-
-// String surgery rather than URL: cluster strings (`esdb+discover://a:2113,b:2113`) are not valid URLs.
-function withKeepAlive(url: string): string {
-  let result = url;
-  for (const [key, value] of Object.entries(KEEP_ALIVE)) {
-    if (new RegExp(`[?&]${key}=`, 'i').test(result)) continue;
-    result += `${result.includes('?') ? '&' : '?'}${key}=${value}`;
-  }
-  return result;
 }

@@ -129,4 +129,32 @@ describe('EsdbEventStore subscriptions against the fake server', () => {
         await subscription.stop();
       }
     }));
+
+  it('given a live subscription, when the server restarts on the same port with its log, then it resumes without loss or duplicate', async () => {
+    const first = await startFakeEsdb();
+    const store = EsdbEventStore.fromConnectionString(first.url);
+    let restarted: FakeEsdbServer | undefined;
+    const prefix = uniqueStreamId('restart');
+    const recorder = new SubscriptionRecorder();
+    const subscription = store.subscribeToAll({ filter: { streamPrefixes: [prefix] } }, recorder.handler());
+    try {
+      await store.appendToStream(`${prefix}-s`, numbered(0, 2));
+      await waitFor(() => recorder.events.length === 2, 'before the restart');
+      await first.stop();
+      await sleep(100);
+      restarted = await startFakeEsdb({ port: first.port, log: first.log });
+      await store.appendToStream(`${prefix}-s`, numbered(2, 2));
+      await waitFor(() => recorder.events.length >= 4, 'after the restart', 15_000);
+      await sleep(100);
+      assert.deepEqual(
+        recorder.events.map((event) => (event.data as { n: number }).n),
+        [0, 1, 2, 3],
+      );
+      assert.deepEqual(recorder.errors, []);
+    } finally {
+      await subscription.stop();
+      await store.close();
+      await restarted?.stop();
+    }
+  });
 });

@@ -10,6 +10,8 @@ import { fromResolved, toPosition } from './esdb-mapping';
 export interface EsdbSubscriptionDeps {
   readonly client: EventStoreDBClient;
   readonly headPosition: () => Promise<number>;
+  /** Called once the subscription has stopped for good, so the store can forget it. */
+  readonly onStopped: () => void;
 }
 
 const DEFAULT_BATCH = 100;
@@ -45,7 +47,7 @@ export class EsdbSubscription implements Subscription {
     this.delivered = options.after;
     this.resumeFrom = options.after;
     this.maxBatch = Math.max(1, options.maxBatchSize ?? DEFAULT_BATCH);
-    this.done = this.run();
+    this.done = this.run().finally(() => deps.onStopped());
   }
 
   get lastPosition(): number | undefined {
