@@ -4,4 +4,3 @@ export * from './event-store.port';
 export * from './upcasting';
 export * from './upcasting-event-store';
 export * from './sqlite/sqlite-event-store';
-export * from './esdb';

@@ -15,11 +15,15 @@ export async function replay(projections: Projections, target: string): Promise<
     );
     bar.start(1, 0);
     const started = performance.now();
-    const applied = await projections.rebuild(name, (done, total) => {
-      bar.setTotal(Math.max(total, 1));
-      bar.update(done);
-    });
-    bar.stop();
+    let applied: number;
+    try {
+      applied = await projections.rebuild(name, (done, total) => {
+        bar.setTotal(Math.max(total, 1));
+        bar.update(done);
+      });
+    } finally {
+      bar.stop(); // its redraw timer would otherwise keep the process alive after a failure
+    }
     const seconds = (performance.now() - started) / 1000;
     console.log(`${name}: rebuilt from ${applied} events in ${seconds.toFixed(1)} s`);
   }

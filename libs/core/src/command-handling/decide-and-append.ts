@@ -3,6 +3,13 @@ import type { Decider, DomainEvent } from '#domain';
 import { ConcurrencyConflictError, type EventStore, type NewEvent } from '#eventstore';
 import type { CommandContext } from './command-context';
 import type { CommandResult } from './command-result';
+import { KeyedMutex } from './keyed-mutex';
+
+/**
+ * Optimistic concurrency protects a stream across processes; inside one process, queueing commands
+ * per stream spares hot streams (one busy guild) a storm of conflicts and retries.
+ */
+const streamQueue = new KeyedMutex();
 
 export interface DecideAndAppendOptions {
   /** Attempts before a conflict is given up and surfaces as 409. */
@@ -15,13 +22,24 @@ export interface DecideAndAppendOptions {
  * The one handler shell every context uses: read the stream, fold it, decide, append at the
  * expected revision; when another writer got there first, run the whole thing again.
  */
-export async function decideAndAppend<S, C, E extends DomainEvent>(
+export function decideAndAppend<S, C, E extends DomainEvent>(
   store: EventStore,
   decider: Decider<S, C, E>,
   streamId: string,
   command: C,
   context: CommandContext,
   options: DecideAndAppendOptions = {},
+): Promise<CommandResult> {
+  return streamQueue.run(streamId, () => decideAndAppendOnce(store, decider, streamId, command, context, options));
+}
+
+async function decideAndAppendOnce<S, C, E extends DomainEvent>(
+  store: EventStore,
+  decider: Decider<S, C, E>,
+  streamId: string,
+  command: C,
+  context: CommandContext,
+  options: DecideAndAppendOptions,
 ): Promise<CommandResult> {
   const maxAttempts = options.maxAttempts ?? 4;
   const now = options.now ?? (() => new Date());

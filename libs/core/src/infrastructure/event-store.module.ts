@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { GUILDHALL_CONFIG, type GuildhallConfig } from '#config';
-import { EsdbEventStore, EventStore, SqliteEventStore, UpcasterChain, UpcastingEventStore } from '#eventstore';
+import { EventStore, SqliteEventStore, UpcasterChain, UpcastingEventStore } from '#eventstore';
+import { EsdbEventStore } from '#eventstore/esdb/index';
 
 /** Every schema upgrade of every event type is registered here, so all readers see the newest shape. */
 export const EVENT_UPCASTERS = new UpcasterChain([]);
