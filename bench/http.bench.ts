@@ -22,14 +22,36 @@ export async function run(report: Report): Promise<void> {
     const put = await fetch(`${server.url}/v1/servers/${SERVER}`, {
       method: 'PUT',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'My Discord Server', owner_id: '210987654321098765', member_count: 1250, premium: true }),
+      body: JSON.stringify({
+        name: 'My Discord Server',
+        owner_id: '210987654321098765',
+        member_count: 1250,
+        premium: true,
+      }),
     });
     if (!put.ok) throw new Error(`could not register the bench guild: ${put.status}`);
 
-    const reads = await cannon({ url: `${server.url}/v2/servers/${SERVER}`, connections: 50, duration: DURATION_S });
-    if (reads.non2xx > 0 || reads.errors > 0) throw new Error(`GET had ${reads.non2xx} non-2xx and ${reads.errors} errors`);
-    report({ name: 'HTTP GET /v2/servers/{id}', value: reads.requests.average, unit: 'req/s', target: '≥ 10,000', ok: reads.requests.average >= 10_000 });
-    report({ name: 'HTTP GET /v2/servers/{id} p99 latency', value: reads.latency.p99, unit: 'ms', target: '≤ 20', ok: reads.latency.p99 <= 20 });
+    const reads = await cannon({
+      url: `${server.url}/v2/servers/${SERVER}`,
+      connections: 50,
+      duration: DURATION_S,
+    });
+    if (reads.non2xx > 0 || reads.errors > 0)
+      throw new Error(`GET had ${reads.non2xx} non-2xx and ${reads.errors} errors`);
+    report({
+      name: 'HTTP GET /v2/servers/{id}',
+      value: reads.requests.average,
+      unit: 'req/s',
+      target: '≥ 10,000',
+      ok: reads.requests.average >= 10_000,
+    });
+    report({
+      name: 'HTTP GET /v2/servers/{id} p99 latency',
+      value: reads.latency.p99,
+      unit: 'ms',
+      target: '≤ 20',
+      ok: reads.latency.p99 <= 20,
+    });
 
     // Every write changes the prefix, so each one decides an event, appends it and waits for the read model.
     let n = 0;
@@ -41,14 +63,24 @@ export async function run(report: Report): Promise<void> {
         {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          setupRequest: (request) => ({ ...request, body: JSON.stringify({ prefix: `p${(n++).toString(36)}` }) }),
+          setupRequest: (request) => ({
+            ...request,
+            body: JSON.stringify({ prefix: `p${(n++).toString(36)}` }),
+          }),
         },
       ],
     });
     const failed = writes.non2xx + writes.errors;
-    report({ name: 'HTTP POST /v2/servers/{id}/settings (each a new event)', value: writes.requests.average, unit: 'req/s', target: '≥ 2,000', ok: writes.requests.average >= 2_000 && failed === 0 });
+    report({
+      name: 'HTTP POST /v2/servers/{id}/settings (each a new event)',
+      value: writes.requests.average,
+      unit: 'req/s',
+      target: '≥ 2,000',
+      ok: writes.requests.average >= 2_000 && failed === 0,
+    });
     report({ name: 'HTTP POST settings p99 latency', value: writes.latency.p99, unit: 'ms' });
-    if (failed > 0) report({ name: 'HTTP POST settings failed responses', value: failed, unit: 'responses', ok: false });
+    if (failed > 0)
+      report({ name: 'HTTP POST settings failed responses', value: failed, unit: 'responses', ok: false });
   } finally {
     await server.kill('SIGTERM');
     rmSync(dataDir, { recursive: true, force: true });

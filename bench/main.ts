@@ -3,7 +3,11 @@ import { run as eventStore } from './eventstore.bench';
 import { run as projection } from './projection.bench';
 import { run as http } from './http.bench';
 
-const SUITES: Record<string, (report: Report) => Promise<void>> = { eventstore: eventStore, projection, http };
+const SUITES: Record<string, (report: Report) => Promise<void>> = {
+  eventstore: eventStore,
+  projection,
+  http,
+};
 
 /** `npm run bench [suite…]`: runs every suite (or the named ones) and prints one line per figure. */
 async function main(): Promise<void> {

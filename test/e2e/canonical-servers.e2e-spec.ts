@@ -11,8 +11,12 @@ describe('canonical /v1/servers', () => {
   });
   after(() => t.close());
 
-  const inject = (method: 'GET' | 'PUT' | 'PATCH', url: string, payload?: object, headers?: Record<string, string>) =>
-    t.app.inject({ method, url, payload, headers });
+  const inject = (
+    method: 'GET' | 'PUT' | 'PATCH',
+    url: string,
+    payload?: object,
+    headers?: Record<string, string>,
+  ) => t.app.inject({ method, url, payload, headers });
 
   it('given a new guild, when PUT, then it is registered and readable at once', async () => {
     const res = await inject('PUT', `/v1/servers/${ID}`, {
@@ -34,8 +38,14 @@ describe('canonical /v1/servers', () => {
 
   it('given settings, when PATCHed twice, then the history lists both changes with actor, door and time', async () => {
     const headers = { 'x-correlation-id': 'corr-123' };
-    assert.equal((await inject('PATCH', `/v1/servers/${ID}/settings`, { prefix: '?' }, headers)).statusCode, 200);
-    assert.equal((await inject('PATCH', `/v1/servers/${ID}/settings`, { mod_log_channel: '42' })).statusCode, 200);
+    assert.equal(
+      (await inject('PATCH', `/v1/servers/${ID}/settings`, { prefix: '?' }, headers)).statusCode,
+      200,
+    );
+    assert.equal(
+      (await inject('PATCH', `/v1/servers/${ID}/settings`, { mod_log_channel: '42' })).statusCode,
+      200,
+    );
     const res = await inject('GET', `/v1/servers/${ID}/events?type=SettingsChanged`);
     assert.equal(res.statusCode, 200);
     const { events, next_cursor } = res.json();

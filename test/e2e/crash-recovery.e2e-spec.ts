@@ -18,7 +18,9 @@ async function allEvents(url: string): Promise<HistoryEntry[]> {
   const events: HistoryEntry[] = [];
   let cursor: number | null = -1;
   while (cursor !== null) {
-    const page = (await (await fetch(`${url}/v1/servers/${GUILD}/events?limit=500&after=${cursor}`)).json()) as {
+    const page = (await (
+      await fetch(`${url}/v1/servers/${GUILD}/events?limit=500&after=${cursor}`)
+    ).json()) as {
       events: HistoryEntry[];
       next_cursor: number | null;
     };
@@ -78,7 +80,9 @@ describe('crash recovery: SIGKILL during a stream of settings writes', () => {
 
     // then: every acknowledged write is in the event store
     const events = await allEvents(server.url);
-    const stored = new Set(events.filter((e) => e.type === 'SettingsChanged').map((e) => e.data.changes.prefix));
+    const stored = new Set(
+      events.filter((e) => e.type === 'SettingsChanged').map((e) => e.data.changes.prefix),
+    );
     const lost = acknowledged.filter((prefix) => !stored.has(prefix));
     assert.deepEqual(lost, [], `${lost.length} of ${acknowledged.length} acknowledged writes lost`);
 

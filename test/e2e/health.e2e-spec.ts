@@ -18,7 +18,11 @@ describe('health when the event store is unreachable', () => {
   });
 
   it('given a closed event store, then a write answers 503, not 500', async () => {
-    const res = await t.app.inject({ method: 'PATCH', url: '/v1/servers/5/settings', payload: { prefix: '?' } });
+    const res = await t.app.inject({
+      method: 'PATCH',
+      url: '/v1/servers/5/settings',
+      payload: { prefix: '?' },
+    });
     assert.equal(res.statusCode, 503);
   });
 });

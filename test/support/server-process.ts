@@ -55,7 +55,10 @@ export async function startServerProcess(dataDir: string, port: number): Promise
 }
 
 /** Runs the built CLI to completion and returns its output. */
-export function runCli(dataDir: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+export function runCli(
+  dataDir: string,
+  args: string[],
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [join(ROOT, 'dist/apps/cli/src/main.js'), ...args], {
       env: { ...process.env, DATA_DIR: dataDir },

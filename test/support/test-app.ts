@@ -37,7 +37,13 @@ export async function startTestApp(overrides: Partial<GuildhallConfig> = {}): Pr
     async registerGuild(guildId, profile = {}) {
       await app
         .get(CommandBus)
-        .execute(new RegisterGuildCommand(guildId, { ...HEXIFY_PROFILE, ...profile }, systemContext('system', 'test')));
+        .execute(
+          new RegisterGuildCommand(
+            guildId,
+            { ...HEXIFY_PROFILE, ...profile },
+            systemContext('system', 'test'),
+          ),
+        );
     },
     async close() {
       await app.close();

@@ -7,7 +7,9 @@ import { ApiModule } from './api.module';
 import { createValidationPipe } from './common/validation';
 
 /** Builds the HTTP application; `main` and the e2e tests share it so tests exercise the real wiring. */
-export async function createApiApp(overrides: Partial<GuildhallConfig> = {}): Promise<NestFastifyApplication> {
+export async function createApiApp(
+  overrides: Partial<GuildhallConfig> = {},
+): Promise<NestFastifyApplication> {
   const config = { ...loadConfig(), ...overrides };
   const app = await NestFactory.create<NestFastifyApplication>(
     ApiModule.withConfig(config),
@@ -24,7 +26,9 @@ export async function createApiApp(overrides: Partial<GuildhallConfig> = {}): Pr
     app,
     new DocumentBuilder()
       .setTitle('Guildhall')
-      .setDescription('Canonical /v1 API and the seed dialects (Hexify /v2, Hush, BotNexus, Bots on Discord, Elixir)')
+      .setDescription(
+        'Canonical /v1 API and the seed dialects (Hexify /v2, Hush, BotNexus, Bots on Discord, Elixir)',
+      )
       .setVersion('1')
       .addBearerAuth()
       .build(),

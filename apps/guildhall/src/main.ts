@@ -7,7 +7,9 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const app = await createApiApp(config);
   await app.listen({ host: config.host, port: config.port });
-  console.warn(`Guildhall listening on http://${config.host}:${config.port} (data in ${config.dataDir}, docs at /docs)`);
+  console.warn(
+    `Guildhall listening on http://${config.host}:${config.port} (data in ${config.dataDir}, docs at /docs)`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -12,7 +12,10 @@ describe('loadConfig', () => {
   });
 
   it('given a non-numeric PORT, then it fails naming the variable', () => {
-    assert.throws(() => loadConfig({ PORT: 'eighty' }), (e: unknown) => e instanceof ConfigError && /PORT/.test(e.message));
+    assert.throws(
+      () => loadConfig({ PORT: 'eighty' }),
+      (e: unknown) => e instanceof ConfigError && /PORT/.test(e.message),
+    );
   });
 
   it('given an EVENTSTORE_URL that is not esdb://, then it fails naming the variable', () => {

@@ -45,7 +45,9 @@ function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): GuildhallConfig {
   const eventStoreUrl = env.EVENTSTORE_URL?.trim() || undefined;
   if (eventStoreUrl && !/^(esdb|esdb\+discover|kurrentdb|kurrentdb\+discover):\/\//.test(eventStoreUrl)) {
-    throw new ConfigError(`EVENTSTORE_URL must start with esdb:// or esdb+discover://, got "${eventStoreUrl}"`);
+    throw new ConfigError(
+      `EVENTSTORE_URL must start with esdb:// or esdb+discover://, got "${eventStoreUrl}"`,
+    );
   }
   return {
     dataDir: resolve(env.DATA_DIR?.trim() || './data'),

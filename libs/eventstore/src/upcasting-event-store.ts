@@ -20,7 +20,11 @@ export class UpcastingEventStore extends EventStore {
     super();
   }
 
-  appendToStream(streamId: string, events: readonly NewEvent[], options?: { expectedRevision?: ExpectedRevision }): Promise<AppendResult> {
+  appendToStream(
+    streamId: string,
+    events: readonly NewEvent[],
+    options?: { expectedRevision?: ExpectedRevision },
+  ): Promise<AppendResult> {
     return this.inner.appendToStream(streamId, events, options);
   }
 

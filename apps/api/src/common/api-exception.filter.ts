@@ -1,4 +1,11 @@
-import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import {
+  Catch,
+  HttpException,
+  HttpStatus,
+  Logger,
+  type ArgumentsHost,
+  type ExceptionFilter,
+} from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { DomainError, type RefusalReason } from '#domain';
 import { ConcurrencyConflictError, EventStoreUnavailableError } from '#eventstore';
@@ -34,18 +41,36 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (exception instanceof HttpException) return httpExceptionBody(exception);
     if (exception instanceof DomainError) {
       const statusCode = STATUS_BY_REASON[exception.reason];
-      return { statusCode, error: statusText(statusCode), message: exception.message, code: exception.code, ...(exception.field ? { field: exception.field } : {}) };
+      return {
+        statusCode,
+        error: statusText(statusCode),
+        message: exception.message,
+        code: exception.code,
+        ...(exception.field ? { field: exception.field } : {}),
+      };
     }
     if (exception instanceof ConcurrencyConflictError) {
-      return { statusCode: 409, error: 'Conflict', message: 'The resource was changed concurrently; retry the request' };
+      return {
+        statusCode: 409,
+        error: 'Conflict',
+        message: 'The resource was changed concurrently; retry the request',
+      };
     }
     if (exception instanceof EventStoreUnavailableError) {
-      return { statusCode: 503, error: 'Service Unavailable', message: 'The event store is unavailable; retry later' };
+      return {
+        statusCode: 503,
+        error: 'Service Unavailable',
+        message: 'The event store is unavailable; retry later',
+      };
     }
     const fastifyStatus = (exception as { statusCode?: unknown })?.statusCode;
     if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
       // Fastify's own client errors: malformed JSON (400), body too large (413), wrong media type (415).
-      return { statusCode: fastifyStatus, error: statusText(fastifyStatus), message: (exception as Error).message };
+      return {
+        statusCode: fastifyStatus,
+        error: statusText(fastifyStatus),
+        message: (exception as Error).message,
+      };
     }
     return { statusCode: 500, error: 'Internal Server Error', message: 'Internal server error' };
   }
@@ -73,5 +98,11 @@ function headersFor(exception: unknown): Record<string, string> {
 
 function statusText(status: number): string {
   const name = HttpStatus[status];
-  return name ? name.toLowerCase().split('_').map((w) => w[0].toUpperCase() + w.slice(1)).join(' ') : 'Error';
+  return name
+    ? name
+        .toLowerCase()
+        .split('_')
+        .map((w) => w[0].toUpperCase() + w.slice(1))
+        .join(' ')
+    : 'Error';
 }

@@ -9,7 +9,8 @@ export const SNOWFLAKE_PATTERN = /^(0|[1-9][0-9]{0,19})$/;
 
 export function IsSnowflake(options?: ValidationOptions): PropertyDecorator {
   return Matches(SNOWFLAKE_PATTERN, {
-    message: ({ property }) => `${property} must be a Discord snowflake (a decimal string of up to 20 digits)`,
+    message: ({ property }) =>
+      `${property} must be a Discord snowflake (a decimal string of up to 20 digits)`,
     ...options,
   });
 }

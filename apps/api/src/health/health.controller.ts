@@ -37,7 +37,16 @@ export class HealthController {
     const statuses = await this.projections.statuses();
     const failed = statuses.filter((s) => s.lastError);
     const details = Object.fromEntries(
-      statuses.map((s) => [s.name, { checkpoint: s.checkpoint, head: s.headPosition, lag: s.lag, caughtUp: s.caughtUp, ...(s.lastError ? { error: s.lastError } : {}) }]),
+      statuses.map((s) => [
+        s.name,
+        {
+          checkpoint: s.checkpoint,
+          head: s.headPosition,
+          lag: s.lag,
+          caughtUp: s.caughtUp,
+          ...(s.lastError ? { error: s.lastError } : {}),
+        },
+      ]),
     );
     return failed.length > 0 ? indicator.down(details) : indicator.up(details);
   }

@@ -38,7 +38,9 @@ export class HexifyServersController {
     @RestCommandContext() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const result = await this.commandBus.execute(new ChangeSettingsCommand(serverId, toSettingsChanges(body), context));
+    const result = await this.commandBus.execute(
+      new ChangeSettingsCommand(serverId, toSettingsChanges(body), context),
+    );
     return hexifyServerBody(await guildAfterWrite(this.queryBus, reply, serverId, result));
   }
 }

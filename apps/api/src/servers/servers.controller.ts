@@ -52,7 +52,9 @@ export class ServersController {
     @RestCommandContext() context: CommandContext,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const result = await this.commandBus.execute(new ChangeSettingsCommand(id, toSettingsChanges(body), context));
+    const result = await this.commandBus.execute(
+      new ChangeSettingsCommand(id, toSettingsChanges(body), context),
+    );
     return canonicalServerBody(await guildAfterWrite(this.queryBus, reply, id, result));
   }
 

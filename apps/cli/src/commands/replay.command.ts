@@ -6,11 +6,17 @@ export async function replay(projections: Projections, target: string): Promise<
   const names = target === 'all' ? projections.names() : [target];
   const unknown = names.filter((name) => !projections.names().includes(name));
   if (unknown.length > 0) {
-    throw new Error(`unknown projection ${unknown.join(', ')}; known: ${projections.names().join(', ')}, all`);
+    throw new Error(
+      `unknown projection ${unknown.join(', ')}; known: ${projections.names().join(', ')}, all`,
+    );
   }
   for (const name of names) {
     const bar = new SingleBar(
-      { format: `${name.padEnd(12)} [{bar}] {percentage}% | {value}/{total} events | {eta_formatted} left`, noTTYOutput: true, notTTYSchedule: 2000 },
+      {
+        format: `${name.padEnd(12)} [{bar}] {percentage}% | {value}/{total} events | {eta_formatted} left`,
+        noTTYOutput: true,
+        notTTYSchedule: 2000,
+      },
       Presets.shades_classic,
     );
     bar.start(1, 0);

@@ -37,7 +37,13 @@ describe('decideAndAppend (the handler shell) on SQLite', () => {
   const context = systemContext('system', 'test');
 
   it('given a new guild, when registered, then the event lands at revision 0 with the context as metadata', async () => {
-    const result = await decideAndAppend(store, guildDecider, 'guild-1', { type: 'RegisterGuild', guildId: '1', profile }, context);
+    const result = await decideAndAppend(
+      store,
+      guildDecider,
+      'guild-1',
+      { type: 'RegisterGuild', guildId: '1', profile },
+      context,
+    );
     assert.deepEqual(result.eventTypes, ['GuildRegistered']);
     assert.equal(result.revision, 0);
     const [event] = await store.readStream('guild-1');
@@ -47,17 +53,32 @@ describe('decideAndAppend (the handler shell) on SQLite', () => {
   });
 
   it('given a command that changes nothing, then nothing is appended and no position is returned', async () => {
-    const result = await decideAndAppend(store, guildDecider, 'guild-1', { type: 'RegisterGuild', guildId: '1', profile }, context);
+    const result = await decideAndAppend(
+      store,
+      guildDecider,
+      'guild-1',
+      { type: 'RegisterGuild', guildId: '1', profile },
+      context,
+    );
     assert.deepEqual(result, { eventTypes: [], revision: 0, position: undefined });
   });
 
   it('given 20 concurrent commands on one stream in one process, then all succeed in order', async () => {
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        decideAndAppend(store, guildDecider, 'guild-1', { type: 'ChangeSettings', guildId: '1', changes: { prefix: `p${i}` } }, context),
+        decideAndAppend(
+          store,
+          guildDecider,
+          'guild-1',
+          { type: 'ChangeSettings', guildId: '1', changes: { prefix: `p${i}` } },
+          context,
+        ),
       ),
     );
-    assert.deepEqual(results.map((r) => r.revision), Array.from({ length: 20 }, (_, i) => i + 1));
+    assert.deepEqual(
+      results.map((r) => r.revision),
+      Array.from({ length: 20 }, (_, i) => i + 1),
+    );
   });
 
   /** A decider that lets another process write to the stream just before the first append. */
@@ -69,7 +90,9 @@ describe('decideAndAppend (the handler shell) on SQLite', () => {
         const events = guildDecider.decide(command, state, ctx);
         if (left-- > 0) {
           // Not awaited: the rival's commit must land between this decision and the shell's append.
-          void otherProcess.appendToStream('guild-1', [testEvent('SettingsChanged', { guildId: '1', changes: { prefix: `other${left}` } })]);
+          void otherProcess.appendToStream('guild-1', [
+            testEvent('SettingsChanged', { guildId: '1', changes: { prefix: `other${left}` } }),
+          ]);
         }
         return events;
       },
@@ -77,19 +100,36 @@ describe('decideAndAppend (the handler shell) on SQLite', () => {
   }
 
   it('given another writer wins the race once, then the command is re-decided on the new state and succeeds', async () => {
-    const result = await decideAndAppend(store, racingDecider(1), 'guild-1', { type: 'ChangeSettings', guildId: '1', changes: { prefix: 'mine' } }, context);
+    const result = await decideAndAppend(
+      store,
+      racingDecider(1),
+      'guild-1',
+      { type: 'ChangeSettings', guildId: '1', changes: { prefix: 'mine' } },
+      context,
+    );
     assert.deepEqual(result.eventTypes, ['SettingsChanged']);
-    const last = (await store.readStream('guild-1', { direction: 'backwards', maxCount: 2 })).map((e) => e.data);
+    const last = (await store.readStream('guild-1', { direction: 'backwards', maxCount: 2 })).map(
+      (e) => e.data,
+    );
     assert.deepEqual((last[0] as { changes: unknown }).changes, { prefix: 'mine' });
     assert.deepEqual((last[1] as { changes: unknown }).changes, { prefix: 'other0' });
   });
 
   it('given the race is lost on every attempt, then the conflict surfaces after maxAttempts', async () => {
     await assert.rejects(
-      decideAndAppend(store, racingDecider(3), 'guild-1', { type: 'ChangeSettings', guildId: '1', changes: { prefix: 'never' } }, context, { maxAttempts: 3 }),
+      decideAndAppend(
+        store,
+        racingDecider(3),
+        'guild-1',
+        { type: 'ChangeSettings', guildId: '1', changes: { prefix: 'never' } },
+        context,
+        { maxAttempts: 3 },
+      ),
       ConcurrencyConflictError,
     );
-    const prefixes = (await store.readStream('guild-1')).map((e) => (e.data as { changes?: { prefix?: string } }).changes?.prefix);
+    const prefixes = (await store.readStream('guild-1')).map(
+      (e) => (e.data as { changes?: { prefix?: string } }).changes?.prefix,
+    );
     assert.ok(!prefixes.includes('never'));
   });
 });

@@ -30,7 +30,9 @@ export function decideAndAppend<S, C, E extends DomainEvent>(
   context: CommandContext,
   options: DecideAndAppendOptions = {},
 ): Promise<CommandResult> {
-  return streamQueue.run(streamId, () => decideAndAppendOnce(store, decider, streamId, command, context, options));
+  return streamQueue.run(streamId, () =>
+    decideAndAppendOnce(store, decider, streamId, command, context, options),
+  );
 }
 
 async function decideAndAppendOnce<S, C, E extends DomainEvent>(
@@ -54,7 +56,11 @@ async function decideAndAppendOnce<S, C, E extends DomainEvent>(
       const result = await store.appendToStream(streamId, toNewEvents(decider, events, context, occurredAt), {
         expectedRevision: revision === -1 ? 'no_stream' : revision,
       });
-      return { eventTypes: events.map((e) => e.type), revision: result.nextRevision, position: result.position };
+      return {
+        eventTypes: events.map((e) => e.type),
+        revision: result.nextRevision,
+        position: result.position,
+      };
     } catch (error) {
       if (!(error instanceof ConcurrencyConflictError) || attempt >= maxAttempts) throw error;
     }

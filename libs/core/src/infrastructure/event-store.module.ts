@@ -10,10 +10,16 @@ export const EVENT_UPCASTERS = new UpcasterChain([]);
 
 export function openEventStore(config: GuildhallConfig): EventStore {
   if (config.eventStoreUrl) {
-    return new UpcastingEventStore(EsdbEventStore.fromConnectionString(config.eventStoreUrl), EVENT_UPCASTERS);
+    return new UpcastingEventStore(
+      EsdbEventStore.fromConnectionString(config.eventStoreUrl),
+      EVENT_UPCASTERS,
+    );
   }
   mkdirSync(config.dataDir, { recursive: true });
-  return new UpcastingEventStore(new SqliteEventStore({ file: join(config.dataDir, 'events.sqlite') }), EVENT_UPCASTERS);
+  return new UpcastingEventStore(
+    new SqliteEventStore({ file: join(config.dataDir, 'events.sqlite') }),
+    EVENT_UPCASTERS,
+  );
 }
 
 /** Provides the event store port: EventStoreDB when EVENTSTORE_URL is set, the embedded SQLite file otherwise. */
@@ -24,7 +30,9 @@ export function openEventStore(config: GuildhallConfig): EventStore {
       provide: EventStore,
       inject: [GUILDHALL_CONFIG],
       useFactory: (config: GuildhallConfig) => {
-        new Logger('EventStore').log(config.eventStoreUrl ? 'Using EventStoreDB' : `Using SQLite in ${config.dataDir}`);
+        new Logger('EventStore').log(
+          config.eventStoreUrl ? 'Using EventStoreDB' : `Using SQLite in ${config.dataDir}`,
+        );
         return openEventStore(config);
       },
     },

@@ -1,4 +1,11 @@
-import { Global, Inject, Injectable, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Global,
+  Inject,
+  Injectable,
+  Module,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { GUILDHALL_CONFIG, type GuildhallConfig } from '#config';
 import { EventStore } from '#eventstore';
 import { GuildsReadModel, ProjectionHost, guildsProjection, type ProjectionStatus } from '#projections';
@@ -54,7 +61,11 @@ export class Projections extends ReadModelFreshness implements OnApplicationBoot
   providers: [
     Projections,
     { provide: ReadModelFreshness, useExisting: Projections },
-    { provide: GuildsReadModel, inject: [Projections], useFactory: (p: Projections) => new GuildsReadModel(p.host.db) },
+    {
+      provide: GuildsReadModel,
+      inject: [Projections],
+      useFactory: (p: Projections) => new GuildsReadModel(p.host.db),
+    },
   ],
   exports: [Projections, ReadModelFreshness, GuildsReadModel],
 })

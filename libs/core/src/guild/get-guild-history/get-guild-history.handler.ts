@@ -1,7 +1,11 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { guildStreamId } from '#domain';
 import { EventStore, type RecordedEvent } from '#eventstore';
-import { GetGuildHistoryQuery, type GuildHistoryFilter, type GuildHistoryPage } from './get-guild-history.query';
+import {
+  GetGuildHistoryQuery,
+  type GuildHistoryFilter,
+  type GuildHistoryPage,
+} from './get-guild-history.query';
 
 const READ_PAGE = 500;
 
@@ -19,7 +23,8 @@ export class GetGuildHistoryHandler implements IQueryHandler<GetGuildHistoryQuer
       if (page.length === 0 && from === 0) return null;
       for (const event of page) {
         if (!matchesFilter(event, filter)) continue;
-        if (matches.length === filter.limit) return { events: matches, nextCursor: matches[matches.length - 1].revision };
+        if (matches.length === filter.limit)
+          return { events: matches, nextCursor: matches[matches.length - 1].revision };
         matches.push(event);
       }
       if (page.length < READ_PAGE) return { events: matches, nextCursor: null };
