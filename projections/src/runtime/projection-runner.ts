@@ -66,6 +66,8 @@ export class ProjectionRunner {
   private retryDelayMs: number;
   private position = NO_CHECKPOINT;
   private running = false;
+  /** Set by stop(): a rebuild polls it, while a rebuild on a never-started runner (the CLI) runs to the end. */
+  private stopping = false;
   private caughtUp = false;
   private rebuilding: Promise<RebuildResult> | undefined;
   private lastError: string | null = null;
@@ -95,6 +97,7 @@ export class ProjectionRunner {
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
+    this.stopping = false;
     const stored = this.checkpoints.read(this.name);
     if (stored && stored.version !== this.projection.version) {
       this.logger.log(
@@ -111,6 +114,7 @@ export class ProjectionRunner {
 
   async stop(): Promise<void> {
     this.running = false;
+    this.stopping = true;
     clearTimeout(this.retryTimer);
     const subscription = this.subscription;
     this.subscription = undefined;
@@ -132,7 +136,7 @@ export class ProjectionRunner {
       checkpoints: this.checkpoints,
       pageSize: this.rebuildPageSize,
       onProgress,
-      cancelled: () => !this.running,
+      cancelled: () => this.stopping,
     })
       .then((result) => {
         this.advanceTo(result.position);
