@@ -1,0 +1,181 @@
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import type { NewEvent, RecordedEvent } from '../envelope';
+import { ConcurrencyConflictError, EventStoreUnavailableError } from '../errors';
+import {
+  EventStore,
+  type AppendResult,
+  type ExpectedRevision,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type SubscribeToAllOptions,
+  type Subscription,
+  type SubscriptionHandler,
+} from '../event-store.port';
+import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './event-rows';
+import { FilteredReader } from './filtered-reader';
+import { GroupCommit } from './group-commit';
+import { openDatabase } from './schema';
+import { SqliteSubscription } from './sqlite-subscription';
+
+export interface SqliteEventStoreOptions {
+  /** Path of the database file, e.g. `${DATA_DIR}/events.sqlite`; `:memory:` for throwaway tests. */
+  readonly file: string;
+  /** How long an append waits for another process's write lock before failing. Default 5,000 ms. */
+  readonly busyTimeoutMs?: number;
+  /** How often live subscriptions look for commits made by another process. Default 50 ms. */
+  readonly pollIntervalMs?: number;
+  /** Most appends committed in one transaction. Default 1,000. */
+  readonly maxGroupSize?: number;
+}
+
+const NO_LIMIT = -1;
+const DEFAULT_BATCH_SIZE = 500;
+
+/**
+ * The embedded event store: one SQLite file in WAL mode, shared safely with other processes on the same
+ * machine (the CLI appending while the server runs). Appends are group-committed; subscriptions wake on
+ * this process's commits at once and notice other processes' commits by polling `PRAGMA data_version`.
+ */
+export class SqliteEventStore extends EventStore {
+  private readonly db: DatabaseSync;
+  private readonly groupCommit: GroupCommit;
+  private readonly subscriptions = new Set<SqliteSubscription>();
+  private readonly pollIntervalMs: number;
+  private readonly statements: {
+    forwards: StatementSync;
+    backwards: StatementSync;
+    all: StatementSync;
+    head: StatementSync;
+    dataVersion: StatementSync;
+    ping: StatementSync;
+  };
+  private poller: NodeJS.Timeout | undefined;
+  private lastDataVersion = 0;
+  private closing: Promise<void> | undefined;
+
+  constructor(options: SqliteEventStoreOptions) {
+    super();
+    this.db = openDatabase({ file: options.file, busyTimeoutMs: options.busyTimeoutMs ?? 5_000 });
+    this.pollIntervalMs = options.pollIntervalMs ?? 50;
+    this.groupCommit = new GroupCommit(this.db, options.maxGroupSize ?? 1_000, () => this.wakeAll());
+    const select = `SELECT ${EVENT_COLUMNS} FROM events`;
+    this.statements = {
+      forwards: this.db.prepare(`${select} WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`),
+      backwards: this.db.prepare(
+        `${select} WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
+      ),
+      all: this.db.prepare(`${select} WHERE position > ? ORDER BY position LIMIT ?`),
+      head: this.db.prepare('SELECT coalesce(max(position), -1) AS head FROM events'),
+      dataVersion: this.db.prepare('PRAGMA data_version'),
+      ping: this.db.prepare('SELECT 1'),
+    };
+  }
+
+  override appendToStream(
+    streamId: string,
+    events: readonly NewEvent[],
+    options: { expectedRevision?: ExpectedRevision } = {},
+  ): Promise<AppendResult> {
+    if (this.closing) return Promise.reject(this.closedError());
+    try {
+      return this.groupCommit.submit(streamId, events, options.expectedRevision ?? 'any');
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  override async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const limit = options.maxCount ?? NO_LIMIT;
+    const rows = this.query(() =>
+      options.direction === 'backwards'
+        ? this.statements.backwards.all(streamId, options.fromRevision ?? Number.MAX_SAFE_INTEGER, limit)
+        : this.statements.forwards.all(streamId, options.fromRevision ?? 0, limit),
+    );
+    return (rows as unknown as EventRow[]).map(toRecordedEvent);
+  }
+
+  override async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const rows = this.query(() => this.statements.all.all(options.after ?? -1, options.maxCount ?? NO_LIMIT));
+    return (rows as unknown as EventRow[]).map(toRecordedEvent);
+  }
+
+  override subscribeToAll(options: SubscribeToAllOptions, handler: SubscriptionHandler): Subscription {
+    if (this.closing) throw this.closedError();
+    const batchSize = Math.max(1, options.maxBatchSize ?? DEFAULT_BATCH_SIZE);
+    const reader = this.query(() => new FilteredReader(this.db, options.filter, batchSize));
+    const subscription = new SqliteSubscription(reader, handler, options.after, batchSize, (finished) => {
+      this.subscriptions.delete(finished);
+      if (this.subscriptions.size === 0) this.stopPolling();
+    });
+    this.subscriptions.add(subscription);
+    this.startPolling();
+    return subscription;
+  }
+
+  override async headPosition(): Promise<number> {
+    return this.query(() => (this.statements.head.get() as { head: number }).head);
+  }
+
+  override async ping(): Promise<void> {
+    this.query(() => this.statements.ping.get());
+  }
+
+  /** Stops subscriptions, commits appends already accepted, then closes the file. Safe to call twice. */
+  override close(): Promise<void> {
+    this.closing ??= this.shutDown();
+    return this.closing;
+  }
+
+  private async shutDown(): Promise<void> {
+    this.stopPolling();
+    this.groupCommit.drain();
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
+    this.groupCommit.drain();
+    this.db.close();
+  }
+
+  private query<T>(run: () => T): T {
+    if (this.closing) throw this.closedError();
+    try {
+      return run();
+    } catch (error) {
+      if (error instanceof ConcurrencyConflictError) throw error;
+      throw new EventStoreUnavailableError('The SQLite event store failed', { cause: error });
+    }
+  }
+
+  private closedError(): EventStoreUnavailableError {
+    return new EventStoreUnavailableError('The SQLite event store is closed');
+  }
+
+  private wakeAll(): void {
+    for (const subscription of this.subscriptions) subscription.wake();
+  }
+
+  private startPolling(): void {
+    if (this.poller) return;
+    this.lastDataVersion = this.readDataVersion();
+    this.poller = setInterval(() => {
+      // data_version changes only when another connection commits; our own commits wake directly.
+      try {
+        const version = this.readDataVersion();
+        if (version === this.lastDataVersion) return;
+        this.lastDataVersion = version;
+      } catch {
+        // Woken subscriptions read the store themselves and report the failure through onError.
+      }
+      this.wakeAll();
+    }, this.pollIntervalMs);
+    // Polling alone must not keep the process alive.
+    this.poller.unref();
+  }
+
+  private stopPolling(): void {
+    clearInterval(this.poller);
+    this.poller = undefined;
+  }
+
+  private readDataVersion(): number {
+    return (this.statements.dataVersion.get() as { data_version: number }).data_version;
+  }
+}

@@ -1,0 +1,10 @@
+export { eventStoreContract } from './event-store.contract';
+export {
+  SubscriptionRecorder,
+  sleep,
+  testEvent,
+  uniqueStreamId,
+  useStore,
+  waitFor,
+  type OpenEventStore,
+} from './fixtures';
