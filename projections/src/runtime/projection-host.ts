@@ -1,7 +1,8 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { EventStore } from '#eventstore';
 import { openReadModelDb } from './readmodel-db';
-import { ProjectionRunner, type ProjectionLogger, type ProjectionStatus } from './projection-runner';
+import { ProjectionRunner } from './projection-runner';
+import type { ProjectionLogger, ProjectionStatus } from './runner-types';
 import type { RebuildProgress, RebuildResult } from './rebuild';
 import type { SqliteProjection } from './sqlite-projection';
 

@@ -10,6 +10,7 @@ import {
   registered,
   seedGuilds,
   tempDir,
+  toNewEvent,
   waitUntil,
 } from '../testing/fixtures';
 import { ProjectionHost } from './projection-host';
@@ -133,32 +134,27 @@ describe('ProjectionRunner', () => {
     assert.ok(Date.now() - started >= 45);
   });
 
-  it('given events the filter rejects, when the store reports a checkpoint, then the checkpoint moves past them', async () => {
-    const h = host({ projections: [guildsProjection] });
+  it('given many events the filter rejects, when the store reports a checkpoint, then the checkpoint moves past them', async () => {
+    const h = host({ projections: [guildsProjection], batchSize: 5 });
     await h.start();
-    await append(store, guildId(1), registered(1));
-    const other = await store.appendToStream('usage-1', [
-      {
-        id: 'u1',
-        type: 'CommandUsed',
-        schemaVersion: 1,
-        data: {},
-        metadata: {
-          correlationId: 'c',
-          causationId: null,
-          actor: { kind: 'system', id: 't' },
-          door: 'system',
-          occurredAt: '2026-01-01T00:00:00.000Z',
-        },
-      },
-    ]);
-    assert.equal(await h.waitForPosition(other.position, 2_000), true);
-    assert.equal((await h.runner('guilds').status()).lag, 0);
+    const guildPosition = await append(store, guildId(1), registered(1));
+    const usage = Array.from({ length: 12 }, (_, i) => ({
+      ...toNewEvent(registered(1)),
+      type: 'CommandUsed',
+      id: `u${i}`,
+    }));
+    const { position: last } = await store.appendToStream('usage-1', usage);
+    // The store reports a checkpoint every `batchSize` skipped positions, so it ends within one batch of the head.
+    await waitUntil(() => h.runner('guilds').checkpoint >= last - 5);
+    assert.ok(h.runner('guilds').checkpoint > guildPosition);
+    assert.ok(((await h.runner('guilds').status()).lag ?? Infinity) <= 5);
   });
 
   it('given two processes on one read-model file, when both run, then every event is applied exactly once', async () => {
     const server = host({ batchSize: 7 });
-    const cli = host({ batchSize: 5 });
+    // The CLI process has its own event store connection and its own read-model connection.
+    const cliStore = await openTestStore(tmp.dir);
+    const cli = host({ batchSize: 5, store: cliStore });
     assert.notEqual(server.db, cli.db);
     await Promise.all([server.start(), cli.start()]);
     let head = -1;
@@ -169,5 +165,7 @@ describe('ProjectionRunner', () => {
     assert.equal(await server.waitForPosition(head, 5_000), true);
     assert.equal(await cli.waitForPosition(head, 5_000), true);
     assert.deepEqual(countingSummary(server.db), { count: 200, maxTimes: 1 });
+    await cli.stop();
+    await cliStore.close();
   });
 });

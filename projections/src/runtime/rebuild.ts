@@ -1,5 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
-import type { EventStore, RecordedEvent } from '#eventstore';
+import type { EventStore } from '#eventstore';
 import { CheckpointStore, NO_CHECKPOINT } from './checkpoint-store';
 import { ident, inTransaction } from './readmodel-db';
 import {
