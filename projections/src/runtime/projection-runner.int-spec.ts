@@ -46,12 +46,12 @@ describe('ProjectionRunner', () => {
     await seedGuilds(store, 5); // positions 0–9
     const first = host({ batchSize: 3 });
     await first.start();
-    assert.equal(await first.waitForPosition(9, 2_000), true);
+    assert.equal(await first.waitForPosition('counting', 9, 2_000), true);
     await first.stop();
     const head = await seedGuilds(store, 3, 5);
     const second = host({ batchSize: 3 });
     await second.start();
-    assert.equal(await second.waitForPosition(head, 2_000), true);
+    assert.equal(await second.waitForPosition('counting', head, 2_000), true);
     assert.deepEqual(countingSummary(second.db), { count: 16, maxTimes: 1 });
   });
 
@@ -75,7 +75,7 @@ describe('ProjectionRunner', () => {
     failAt = undefined;
     const restarted = host({ batchSize: 3 });
     await restarted.start();
-    assert.equal(await restarted.waitForPosition(11, 2_000), true);
+    assert.equal(await restarted.waitForPosition('counting', 11, 2_000), true);
     assert.deepEqual(countingSummary(restarted.db), { count: 12, maxTimes: 1 });
   });
 
@@ -90,7 +90,7 @@ describe('ProjectionRunner', () => {
     await h.start();
     await waitUntil(() => h.runner('counting').checkpoint === 3);
     failAt = undefined;
-    assert.equal(await h.waitForPosition(5, 2_000), true);
+    assert.equal(await h.waitForPosition('counting', 5, 2_000), true);
     assert.equal((await h.runner('counting').status()).lastError, null);
     assert.deepEqual(countingSummary(h.db), { count: 6, maxTimes: 1 });
   });
@@ -113,7 +113,7 @@ describe('ProjectionRunner', () => {
     );
     await h.start();
     await waitUntil(() => h.runner('counting').checkpoint === 9);
-    const [status] = await h.status();
+    const [status] = await h.statuses();
     assert.equal(status.lag, 0);
     assert.equal(status.caughtUp, true);
   });
@@ -122,7 +122,7 @@ describe('ProjectionRunner', () => {
     const h = host({ projections: [guildsProjection] });
     await h.start();
     const position = await append(store, guildId(1), registered(1));
-    assert.equal(await h.waitForPosition(position, 2_000), true);
+    assert.equal(await h.waitForPosition('guilds', position, 2_000), true);
     assert.equal(h.runner('guilds').checkpoint, position);
   });
 
@@ -130,7 +130,7 @@ describe('ProjectionRunner', () => {
     const h = host();
     await h.start();
     const started = Date.now();
-    assert.equal(await h.waitForPosition(1_000, 50), false);
+    assert.equal(await h.waitForPosition('counting', 1_000, 50), false);
     assert.ok(Date.now() - started >= 45);
   });
 
@@ -162,8 +162,8 @@ describe('ProjectionRunner', () => {
       head = await seedGuilds(store, 10, round * 10);
       await new Promise((resolve) => setImmediate(resolve));
     }
-    assert.equal(await server.waitForPosition(head, 5_000), true);
-    assert.equal(await cli.waitForPosition(head, 5_000), true);
+    assert.equal(await server.waitForPosition('counting', head, 5_000), true);
+    assert.equal(await cli.waitForPosition('counting', head, 5_000), true);
     assert.deepEqual(countingSummary(server.db), { count: 200, maxTimes: 1 });
     await cli.stop();
     await cliStore.close();

@@ -43,14 +43,15 @@ describe('rebuild', () => {
     const head = await seedGuilds(store, 300);
     const live = host({ batchSize: 50 });
     await live.start();
-    await live.waitForPosition(head, 5_000);
+    await live.waitForPosition('guilds', head, 5_000);
     const before = dump(live.db);
     const schemaBefore = schemaOf(live.db);
 
     const progress: [number, number][] = [];
-    const result = await live.rebuild('guilds', (done, total) => progress.push([done, total]));
+    const eventsRead = await live.rebuild('guilds', (done, total) => progress.push([done, total]));
 
-    assert.equal(result.position, head);
+    assert.equal(eventsRead, head + 1);
+    assert.equal(live.runner('guilds').checkpoint, head);
     assert.deepEqual(dump(live.db), before);
     assert.deepEqual(schemaOf(live.db), schemaBefore);
     assert.ok(progress.length > 1, 'progress is reported page by page');
@@ -69,12 +70,12 @@ describe('rebuild', () => {
     // Keep writing while the rebuild pages through the store: the live runner applies them meanwhile.
     await live.rebuild('guilds', () => void seedGuilds(store, 2, (next += 2) - 2));
     const head = await seedGuilds(store, 5, 1_000);
-    assert.equal(await live.waitForPosition(head, 5_000), true);
+    assert.equal(await live.waitForPosition('guilds', head, 5_000), true);
 
     const elsewhere = tempDir();
     const fresh = host({ dataDir: elsewhere.dir });
     await fresh.start();
-    assert.equal(await fresh.waitForPosition(head, 5_000), true);
+    assert.equal(await fresh.waitForPosition('guilds', head, 5_000), true);
     assert.equal(dump(live.db).length, next + 5);
     assert.deepEqual(dump(live.db), dump(fresh.db));
     await fresh.stop();
@@ -85,7 +86,7 @@ describe('rebuild', () => {
     const head = await seedGuilds(store, 60); // positions 0–119
     const live = host({ projections: [countingProjection()] });
     await live.start();
-    await live.waitForPosition(head, 5_000);
+    await live.waitForPosition('counting', head, 5_000);
 
     // A replay that lags (like a read replica): it first sees the store only up to position 99.
     let staleReads = 1;
@@ -113,7 +114,7 @@ describe('rebuild', () => {
     const head = await seedGuilds(store, 20);
     const v1 = host();
     await v1.start();
-    await v1.waitForPosition(head, 5_000);
+    await v1.waitForPosition('guilds', head, 5_000);
     // A row no event explains: only a rebuild from the events removes it.
     v1.db
       .exec(`INSERT INTO guilds SELECT '1', name, owner_id, member_count, bot_count, online_count, premium, features,
@@ -131,7 +132,7 @@ describe('rebuild', () => {
     assert.equal((await v2.runner('guilds').status()).checkpoint, head);
 
     const more = await seedGuilds(store, 1, 500);
-    assert.equal(await v2.waitForPosition(more, 2_000), true);
+    assert.equal(await v2.waitForPosition('guilds', more, 2_000), true);
     assert.notEqual(
       dump(v2.db).find((row) => row.id === guildId(500)),
       undefined,
@@ -142,7 +143,7 @@ describe('rebuild', () => {
     const head = await seedGuilds(store, 10);
     const live = host();
     await live.start();
-    await live.waitForPosition(head, 5_000);
+    await live.waitForPosition('guilds', head, 5_000);
     live.db.exec('CREATE TABLE guilds__rebuild (junk TEXT)');
     await live.rebuild('guilds');
     assert.equal(dump(live.db).length, 10);
