@@ -25,7 +25,8 @@ describe('guilds projection', () => {
     tmp.remove();
   });
 
-  const settled = async (position: number) => assert.equal(await host.waitForPosition(position, 2_000), true);
+  const settled = async (position: number) =>
+    assert.equal(await host.waitForPosition('guilds', position, 2_000), true);
 
   it('given a registered guild, when read, then the view has its profile and the default settings', async () => {
     await settled(await append(store, guildId(1), registered(1)));

@@ -1,8 +1,9 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { EventStore } from '#eventstore';
 import { openReadModelDb } from './readmodel-db';
-import { ProjectionRunner, type ProjectionLogger, type ProjectionStatus } from './projection-runner';
-import type { RebuildProgress, RebuildResult } from './rebuild';
+import { ProjectionRunner } from './projection-runner';
+import type { ProjectionLogger, ProjectionStatus } from './runner-types';
+import type { RebuildProgress } from './rebuild';
 import type { SqliteProjection } from './sqlite-projection';
 
 export interface ProjectionHostOptions {
@@ -48,13 +49,13 @@ export class ProjectionHost {
   }
 
   /** Names of the hosted projections, in registration order. */
-  get names(): string[] {
+  names(): string[] {
     return [...this.runners.keys()];
   }
 
   runner(name: string): ProjectionRunner {
     const runner = this.runners.get(name);
-    if (!runner) throw new Error(`Unknown projection ${name}; known: ${this.names.join(', ')}`);
+    if (!runner) throw new Error(`Unknown projection ${name}; known: ${this.names().join(', ')}`);
     return runner;
   }
 
@@ -68,23 +69,20 @@ export class ProjectionHost {
     if (this.ownsDb && this.db.isOpen) this.db.close();
   }
 
-  status(): Promise<ProjectionStatus[]> {
+  statuses(): Promise<ProjectionStatus[]> {
     return Promise.all([...this.runners.values()].map((runner) => runner.status()));
   }
 
-  rebuild(name: string, onProgress?: RebuildProgress): Promise<RebuildResult> {
-    return this.runner(name).rebuild(onProgress);
+  /**
+   * Rebuilds one projection from position 0 and swaps it in; resolves with the number of events read.
+   * Works on a host that was never started (the CLI) while another process keeps the projection live.
+   */
+  async rebuild(name: string, onProgress?: RebuildProgress): Promise<number> {
+    return (await this.runner(name).rebuild(onProgress)).eventsRead;
   }
 
-  /** True once every named projection (all when none named) has reached `position`. */
-  async waitForPosition(
-    position: number,
-    timeoutMs: number,
-    names: readonly string[] = this.names,
-  ): Promise<boolean> {
-    const results = await Promise.all(
-      names.map((name) => this.runner(name).waitForPosition(position, timeoutMs)),
-    );
-    return results.every(Boolean);
+  /** Resolves true once projection `name` has applied `position` (read-your-writes), false after `timeoutMs`. */
+  waitForPosition(name: string, position: number, timeoutMs: number): Promise<boolean> {
+    return this.runner(name).waitForPosition(position, timeoutMs);
   }
 }

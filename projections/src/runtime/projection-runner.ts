@@ -4,41 +4,8 @@ import { CheckpointStore, NO_CHECKPOINT } from './checkpoint-store';
 import { PositionWaiters } from './position-waiters';
 import { inTransaction } from './readmodel-db';
 import { rebuildProjection, type RebuildProgress, type RebuildResult } from './rebuild';
+import type { ProjectionLogger, ProjectionRunnerOptions, ProjectionStatus } from './runner-types';
 import { liveTables, type EventApplier, type SqliteProjection } from './sqlite-projection';
-
-/** What health checks and the CLI show for one projection. */
-export interface ProjectionStatus {
-  readonly name: string;
-  readonly version: number;
-  /** Last applied global position, -1 before the first event. */
-  readonly checkpoint: number;
-  /** Newest position in the store, null when the store could not be asked. */
-  readonly headPosition: number | null;
-  /** `headPosition − checkpoint`, never negative; null when the head is unknown. */
-  readonly lag: number | null;
-  readonly caughtUp: boolean;
-  readonly rebuilding: boolean;
-  readonly lastError: string | null;
-}
-
-/** Where runner messages go; the lead wires the app logger in. */
-export interface ProjectionLogger {
-  log(message: string): void;
-  error(message: string, error?: unknown): void;
-}
-
-export interface ProjectionRunnerOptions {
-  readonly store: EventStore;
-  readonly db: DatabaseSync;
-  readonly projection: SqliteProjection;
-  /** Events per subscription batch, hence per transaction. */
-  readonly batchSize?: number;
-  /** Events per readAll page during a rebuild. */
-  readonly rebuildPageSize?: number;
-  /** First delay before resubscribing after a failure; doubles up to 30 s. */
-  readonly retryDelayMs?: number;
-  readonly logger?: ProjectionLogger;
-}
 
 const silentLogger: ProjectionLogger = { log: () => {}, error: (m, e) => console.error(m, e) };
 const MAX_RETRY_DELAY_MS = 30_000;
@@ -66,6 +33,8 @@ export class ProjectionRunner {
   private retryDelayMs: number;
   private position = NO_CHECKPOINT;
   private running = false;
+  /** Set by stop(): a rebuild polls it, while a rebuild on a never-started runner (the CLI) runs to the end. */
+  private stopping = false;
   private caughtUp = false;
   private rebuilding: Promise<RebuildResult> | undefined;
   private lastError: string | null = null;
@@ -95,6 +64,7 @@ export class ProjectionRunner {
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
+    this.stopping = false;
     const stored = this.checkpoints.read(this.name);
     if (stored && stored.version !== this.projection.version) {
       this.logger.log(
@@ -111,6 +81,7 @@ export class ProjectionRunner {
 
   async stop(): Promise<void> {
     this.running = false;
+    this.stopping = true;
     clearTimeout(this.retryTimer);
     const subscription = this.subscription;
     this.subscription = undefined;
@@ -132,7 +103,7 @@ export class ProjectionRunner {
       checkpoints: this.checkpoints,
       pageSize: this.rebuildPageSize,
       onProgress,
-      cancelled: () => !this.running,
+      cancelled: () => this.stopping,
     })
       .then((result) => {
         this.advanceTo(result.position);

@@ -1,5 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
-import type { EventStore, RecordedEvent } from '#eventstore';
+import type { EventStore } from '#eventstore';
 import { CheckpointStore, NO_CHECKPOINT } from './checkpoint-store';
 import { ident, inTransaction } from './readmodel-db';
 import {
@@ -53,35 +53,35 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
     projection.migrate(db, shadow);
   });
   const apply = projection.prepare(db, shadow);
-  const applyAll = (events: readonly RecordedEvent[]) => {
-    for (const event of events) if (matchesFilter(projection.filter, event)) apply(event);
-  };
-
-  let total = (await store.headPosition()) + 1;
+  // Replay up to the head as it is now; what arrives meanwhile is the live runner's job until the swap.
+  const target = await store.headPosition();
+  let total = target + 1;
   let position = NO_CHECKPOINT;
   let eventsRead = 0;
-  const readPage = async (): Promise<RecordedEvent[]> => {
-    if (cancelled?.()) throw new RebuildCancelledError(`rebuild of ${projection.name} cancelled`);
-    const page = await store.readAll({
-      after: position === NO_CHECKPOINT ? undefined : position,
-      maxCount: pageSize,
-    });
-    eventsRead += page.length;
-    return page;
+  const catchUpTo = async (until: number): Promise<void> => {
+    while (position < until) {
+      if (cancelled?.()) throw new RebuildCancelledError(`rebuild of ${projection.name} cancelled`);
+      const page = await store.readAll({
+        after: position === NO_CHECKPOINT ? undefined : position,
+        maxCount: pageSize,
+      });
+      if (page.length === 0) return;
+      eventsRead += page.length;
+      // One transaction per page keeps the write lock short, so live runners interleave.
+      inTransaction(db, () => {
+        for (const event of page) if (matchesFilter(projection.filter, event)) apply(event);
+      });
+      position = page[page.length - 1].position;
+      total = Math.max(total, position + 1);
+      onProgress?.(position + 1, total);
+    }
   };
 
-  // Bulk phase: one transaction per page keeps the write lock short, so live runners interleave.
-  for (let page = await readPage(); page.length > 0; page = await readPage()) {
-    inTransaction(db, () => applyAll(page));
-    position = page[page.length - 1].position;
-    total = Math.max(total, position + 1);
-    onProgress?.(position + 1, total);
-  }
-
+  await catchUpTo(target);
   for (;;) {
-    const swapped = inTransaction(db, () => {
+    const liveAhead = inTransaction(db, () => {
       const liveCheckpoint = checkpoints.read(projection.name)?.position ?? NO_CHECKPOINT;
-      if (liveCheckpoint > position) return false;
+      if (liveCheckpoint > position) return liveCheckpoint;
       dropTables(db, live);
       for (const logical of projection.tables) {
         db.exec(`ALTER TABLE ${ident(shadow[logical])} RENAME TO ${ident(live[logical])}`);
@@ -91,14 +91,15 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
       }
       projection.migrate(db, live);
       checkpoints.write(projection.name, { position, version: projection.version });
-      return true;
+      return undefined;
     });
-    if (swapped) break;
-    // The live side moved past us while we were reading: read the difference and apply it first.
-    for (let page = await readPage(); page.length > 0; page = await readPage()) {
-      inTransaction(db, () => applyAll(page));
-      position = page[page.length - 1].position;
-    }
+    if (liveAhead === undefined) break;
+    // The live side applied events the replay has not read yet (this process or another sharing the
+    // file): read up to its checkpoint and try again.
+    const before = position;
+    await catchUpTo(liveAhead);
+    if (position === before)
+      throw new Error(`rebuild of ${projection.name}: store ends at ${position}, live is at ${liveAhead}`);
   }
   onProgress?.(Math.max(total, position + 1), Math.max(total, position + 1));
   return { position, eventsRead };

@@ -3,8 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { guildDecider, guildStreamId, type GuildEvent, type GuildProfile } from '#domain';
-import type { EventStore, NewEvent } from '#eventstore';
-import { InMemoryEventStore } from './in-memory-event-store';
+import { SqliteEventStore, type EventStore, type NewEvent } from '#eventstore';
 
 /** A fresh temporary directory and its removal. */
 export function tempDir(prefix = 'guildhall-proj-'): { dir: string; remove(): void } {
@@ -12,12 +11,9 @@ export function tempDir(prefix = 'guildhall-proj-'): { dir: string; remove(): vo
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/**
- * The store the integration tests run against. The in-memory double implements the port faithfully;
- * swap in the SQLite adapter here once it lands and every int-spec runs against it unchanged.
- */
-export async function openTestStore(_dataDir: string): Promise<EventStore> {
-  return new InMemoryEventStore();
+/** The real embedded event store in `dataDir`; a second call opens a second connection, like another process. */
+export async function openTestStore(dataDir: string): Promise<EventStore> {
+  return new SqliteEventStore({ file: join(dataDir, 'events.sqlite'), pollIntervalMs: 10 });
 }
 
 /** Wraps a domain event the way a command handler would before appending it. */
