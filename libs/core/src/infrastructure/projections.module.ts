@@ -38,21 +38,21 @@ export class Projections extends ReadModelFreshness implements OnApplicationBoot
   }
 
   names(): string[] {
-    return this.host.names;
+    return this.host.names();
   }
 
   statuses(): Promise<ProjectionStatus[]> {
-    return this.host.status();
+    return this.host.statuses();
   }
 
   waitFor(projection: string, position: number, timeoutMs: number): Promise<boolean> {
     if (!this.config.runProjections) return Promise.resolve(false);
-    return this.host.waitForPosition(position, timeoutMs, [projection]);
+    return this.host.waitForPosition(projection, position, timeoutMs);
   }
 
   /** Replays from position 0 into fresh tables and swaps them in; resolves with the events applied. */
-  async rebuild(name: string, onProgress?: (done: number, total: number) => void): Promise<number> {
-    return (await this.host.rebuild(name, onProgress)).eventsRead;
+  rebuild(name: string, onProgress?: (done: number, total: number) => void): Promise<number> {
+    return this.host.rebuild(name, onProgress);
   }
 }
 
