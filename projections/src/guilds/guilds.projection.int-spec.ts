@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import type { GuildEvent } from '#domain';
 import type { EventStore } from '#eventstore';
 import { ProjectionHost } from '../runtime/projection-host';
+import { openReadModelDb } from '../runtime/readmodel-db';
 import { append, guildId, openTestStore, profileOf, registered, tempDir } from '../testing/fixtures';
 import { guildsProjection } from './guilds.projection';
 import { GuildsReadModel } from './guilds.read-model';
@@ -137,5 +138,11 @@ describe('guilds projection', () => {
     assert.equal(view?.name, 'Again');
     assert.equal(view?.settings.prefix, '$');
     assert.equal(view?.revision, 2);
+  });
+
+  it('given a read-model file the projection never ran on, when read, then every guild is unknown', () => {
+    const empty = openReadModelDb({ path: ':memory:' });
+    assert.equal(new GuildsReadModel(empty).get(guildId(1)), null);
+    empty.close();
   });
 });

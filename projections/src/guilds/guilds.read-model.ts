@@ -45,11 +45,22 @@ export class GuildsReadModel {
 
   constructor(private readonly db: DatabaseSync) {}
 
+  /** The guild, or null when unknown (also before the projection has ever run in this data directory). */
   get(guildId: string): GuildView | null {
-    // Prepared on first use: the table exists only once the projection host has started.
-    this.byId ??= this.db.prepare('SELECT * FROM guilds WHERE id = ?');
-    const row = this.byId.get(guildId) as GuildRow | undefined;
+    const byId = this.statement();
+    const row = byId?.get(guildId) as GuildRow | undefined;
     return row ? toView(row) : null;
+  }
+
+  // Prepared on first use: a process that never starts the projection (the CLI on a fresh data
+  // directory) has no table yet, and then every guild is simply unknown.
+  private statement(): StatementSync | undefined {
+    if (this.byId) return this.byId;
+    const exists = this.db
+      .prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'guilds'")
+      .get();
+    if (exists) this.byId = this.db.prepare('SELECT * FROM guilds WHERE id = ?');
+    return this.byId;
   }
 }
 

@@ -152,4 +152,26 @@ describe('rebuild', () => {
       ['guilds', 'guilds_by_owner', 'projection_checkpoints'],
     );
   });
+
+  it('given a server keeping the projection live, when another process that never started it rebuilds, then both agree', async () => {
+    await seedGuilds(store, 50);
+    const server = host({ batchSize: 10 });
+    await server.start();
+    const cliStore = await openTestStore(tmp.dir);
+    const cli = host({ store: cliStore, rebuildPageSize: 15 });
+    let next = 50;
+    const eventsRead = await cli.rebuild('guilds', () => void seedGuilds(store, 1, next++));
+    assert.ok(eventsRead >= 100);
+    const head = await seedGuilds(store, 1, 900);
+    assert.equal(await server.waitForPosition('guilds', head, 5_000), true);
+    assert.equal(dump(server.db).length, next + 1);
+    // Same file, so compare with the events: every guild present, each at its last revision.
+    assert.ok(
+      dump(server.db).every(
+        (row) => row.revision === 1 && row.prefix === `?${Number(BigInt(String(row.id)) % 10n)}`,
+      ),
+    );
+    await cli.stop();
+    await cliStore.close();
+  });
 });
