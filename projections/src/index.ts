@@ -7,3 +7,5 @@ export * from './runtime/runner-types';
 export * from './runtime/sqlite-projection';
 export * from './guilds/guilds.projection';
 export * from './guilds/guilds.read-model';
+export * from './users/users.projection';
+export * from './users/users.read-model';

@@ -22,6 +22,17 @@ describe('loadConfig', () => {
     assert.throws(() => loadConfig({ EVENTSTORE_URL: 'http://x' }), /EVENTSTORE_URL/);
   });
 
+  it('given no durability setting, then full; given an unknown one, then it fails naming the variable', () => {
+    assert.equal(loadConfig({}).sqliteDurability, 'full');
+    assert.equal(loadConfig({ EVENTSTORE_SQLITE_DURABILITY: 'normal' }).sqliteDurability, 'normal');
+    assert.throws(() => loadConfig({ EVENTSTORE_SQLITE_DURABILITY: 'off' }), /EVENTSTORE_SQLITE_DURABILITY/);
+  });
+
+  it('given a REDIS_URL that is not redis://, then it fails naming the variable', () => {
+    assert.throws(() => loadConfig({ REDIS_URL: 'localhost:6379' }), /REDIS_URL/);
+    assert.equal(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' }).redisUrl, 'redis://127.0.0.1:6379');
+  });
+
   it('given RUN_PROJECTIONS=false, then projections are off', () => {
     assert.equal(loadConfig({ RUN_PROJECTIONS: 'false' }).runProjections, false);
   });

@@ -8,6 +8,13 @@ export interface GuildhallConfig {
   readonly port: number;
   /** When set, events go to EventStoreDB instead of the embedded SQLite store. */
   readonly eventStoreUrl: string | undefined;
+  /**
+   * `full`: an acknowledged event survives power loss (fsync on every commit group).
+   * `normal`: it survives a process crash, but the last commits may be lost if the machine dies.
+   */
+  readonly sqliteDurability: 'full' | 'normal';
+  /** When set, rate-limit counters live in Redis and are shared by every replica. */
+  readonly redisUrl: string | undefined;
   readonly logLevel: string;
   /** How long a write waits for the read model to apply it before answering anyway. */
   readonly readYourWritesTimeoutMs: number;
@@ -49,11 +56,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GuildhallConfi
       `EVENTSTORE_URL must start with esdb:// or esdb+discover://, got "${eventStoreUrl}"`,
     );
   }
+  const durability = (env.EVENTSTORE_SQLITE_DURABILITY?.trim() || 'full').toLowerCase();
+  if (durability !== 'full' && durability !== 'normal') {
+    throw new ConfigError(`EVENTSTORE_SQLITE_DURABILITY must be full or normal, got "${durability}"`);
+  }
+  const redisUrl = env.REDIS_URL?.trim() || undefined;
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) {
+    throw new ConfigError(`REDIS_URL must start with redis:// or rediss://, got "${redisUrl}"`);
+  }
   return {
     dataDir: resolve(env.DATA_DIR?.trim() || './data'),
     host: env.HOST?.trim() || '127.0.0.1',
     port: integer(env, 'PORT', 3000, 0, 65535),
     eventStoreUrl,
+    sqliteDurability: durability,
+    redisUrl,
     logLevel: env.LOG_LEVEL?.trim() || 'info',
     readYourWritesTimeoutMs: integer(env, 'READ_YOUR_WRITES_TIMEOUT_MS', 2000, 0, 60000),
     runProjections: flag(env, 'RUN_PROJECTIONS', true),

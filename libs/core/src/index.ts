@@ -10,3 +10,6 @@ export * from './guild/get-guild-history/get-guild-history.query';
 export * from './guild/guild.module';
 export * from './infrastructure/event-store.module';
 export * from './infrastructure/projections.module';
+export * from './user/record-user-profile/record-user-profile.command';
+export * from './user/get-user/get-user.query';
+export * from './user/user.module';

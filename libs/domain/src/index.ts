@@ -4,3 +4,5 @@ export * from './guild/guild.events';
 export * from './guild/guild.commands';
 export * from './guild/guild.rules';
 export * from './guild/guild.decider';
+export * from './user/user.events';
+export * from './user/user.decider';

@@ -9,6 +9,7 @@ import {
 import type { FastifyReply } from 'fastify';
 import { DomainError, type RefusalReason } from '#domain';
 import { ConcurrencyConflictError, EventStoreUnavailableError } from '#eventstore';
+import { ExactBodyException } from './exact-body.exception';
 
 const STATUS_BY_REASON: Record<RefusalReason, number> = {
   invalid: HttpStatus.BAD_REQUEST,
@@ -31,6 +32,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
+    if (exception instanceof ExactBodyException) {
+      void reply.status(exception.getStatus()).send(exception.body);
+      return;
+    }
     const body = this.toBody(exception);
     if (body.statusCode >= 500 && body.statusCode !== 503) this.logger.error(exception);
     for (const [name, value] of Object.entries(headersFor(exception))) void reply.header(name, value);

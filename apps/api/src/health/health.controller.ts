@@ -3,9 +3,11 @@ import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { EventStore } from '#eventstore';
 import { Projections } from '#core';
+import { Public } from '../auth/access.decorators';
 
 /** `GET /health`: 503 when the event store is unreachable; each projection's lag is reported either way. */
 @ApiTags('Health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -1,8 +1,10 @@
 import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ChangeSettingsCommand, GetGuildQuery, type CommandContext } from '#core';
+import { GuildManager, GuildReader } from '../auth/access.decorators';
+import { UseDialect } from '../auth/dialect';
 import { MinPosition } from '../common/min-position';
 import { RestCommandContext } from '../common/request-context';
 import { SnowflakePipe } from '../common/snowflake';
@@ -12,6 +14,8 @@ import { guildAfterWrite } from '../servers/guild-writes';
 
 /** Hexify API v2: servers and settings, exactly as the seed documents them. */
 @ApiTags('Hexify v2')
+@ApiBearerAuth()
+@UseDialect('hexify')
 @Controller('v2/servers')
 export class HexifyServersController {
   constructor(
@@ -20,6 +24,7 @@ export class HexifyServersController {
   ) {}
 
   @Get(':server_id')
+  @GuildReader('server_id')
   async getServer(
     @Param('server_id', new SnowflakePipe('server_id')) serverId: string,
     @MinPosition() minPosition?: number,
@@ -31,6 +36,7 @@ export class HexifyServersController {
 
   /** Answers with the server as it is after the change, so a client needs no second read. */
   @Post(':server_id/settings')
+  @GuildManager('server_id')
   @HttpCode(200)
   async updateSettings(
     @Param('server_id', new SnowflakePipe('server_id')) serverId: string,

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, NotFoundException, Param, Patch, Put, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import {
   ChangeSettingsCommand,
@@ -9,6 +9,7 @@ import {
   RegisterGuildCommand,
   type CommandContext,
 } from '#core';
+import { GuildManager, GuildReader, RequireScope } from '../auth/access.decorators';
 import { MinPosition } from '../common/min-position';
 import { RestCommandContext } from '../common/request-context';
 import { SnowflakePipe } from '../common/snowflake';
@@ -20,6 +21,7 @@ import { guildAfterWrite } from './guild-writes';
 
 /** Canonical `/v1/servers`: the guild resource, its settings, and its audit history. */
 @ApiTags('Servers')
+@ApiBearerAuth()
 @Controller('v1/servers')
 export class ServersController {
   constructor(
@@ -28,6 +30,7 @@ export class ServersController {
   ) {}
 
   @Get(':id')
+  @GuildReader('id')
   async get(@Param('id', new SnowflakePipe('id')) id: string, @MinPosition() minPosition?: number) {
     const guild = await this.queryBus.execute(new GetGuildQuery(id, minPosition));
     if (!guild) throw new NotFoundException(`server ${id} not found`);
@@ -35,6 +38,7 @@ export class ServersController {
   }
 
   @Put(':id')
+  @RequireScope('admin')
   async register(
     @Param('id', new SnowflakePipe('id')) id: string,
     @Body() body: RegisterGuildDto,
@@ -46,6 +50,7 @@ export class ServersController {
   }
 
   @Patch(':id/settings')
+  @GuildManager('id')
   async changeSettings(
     @Param('id', new SnowflakePipe('id')) id: string,
     @Body() body: GuildSettingsDto,
@@ -59,6 +64,7 @@ export class ServersController {
   }
 
   @Get(':id/events')
+  @GuildManager('id')
   async history(@Param('id', new SnowflakePipe('id')) id: string, @Query() query: GuildHistoryQueryDto) {
     const page = await this.queryBus.execute(new GetGuildHistoryQuery(id, toHistoryFilter(query)));
     if (!page) throw new NotFoundException(`server ${id} not found`);

@@ -8,7 +8,14 @@ import {
 } from '@nestjs/common';
 import { GUILDHALL_CONFIG, type GuildhallConfig } from '#config';
 import { EventStore } from '#eventstore';
-import { GuildsReadModel, ProjectionHost, guildsProjection, type ProjectionStatus } from '#projections';
+import {
+  GuildsReadModel,
+  ProjectionHost,
+  UsersReadModel,
+  guildsProjection,
+  usersProjection,
+  type ProjectionStatus,
+} from '#projections';
 import { ReadModelFreshness } from '../command-handling/read-model-freshness';
 
 export type { ProjectionStatus };
@@ -26,7 +33,7 @@ export class Projections extends ReadModelFreshness implements OnApplicationBoot
     store: EventStore,
   ) {
     super();
-    this.host = new ProjectionHost({ dataDir: config.dataDir, store, projections: [guildsProjection] });
+    this.host = new ProjectionHost({ dataDir: config.dataDir, store, projections: [guildsProjection, usersProjection] });
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -66,7 +73,8 @@ export class Projections extends ReadModelFreshness implements OnApplicationBoot
       inject: [Projections],
       useFactory: (p: Projections) => new GuildsReadModel(p.host.db),
     },
+    { provide: UsersReadModel, inject: [Projections], useFactory: (p: Projections) => new UsersReadModel(p.host.db) },
   ],
-  exports: [Projections, ReadModelFreshness, GuildsReadModel],
+  exports: [Projections, ReadModelFreshness, GuildsReadModel, UsersReadModel],
 })
 export class ProjectionsModule {}

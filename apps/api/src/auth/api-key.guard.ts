@@ -1,0 +1,85 @@
+import {
+  ForbiddenException,
+  Injectable,
+  NotFoundException,
+  UnauthorizedException,
+  type CanActivate,
+  type ExecutionContext,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { ApiKeyAuthenticator, type ApiKeyPrincipal } from '#core';
+import { GuildsReadModel } from '#projections';
+import type { RequestWithPrincipal } from '../common/request-context';
+import { ACCESS_RULES, type AccessRule } from './access.decorators';
+import { keyFromAuthorization } from './api-key-header';
+import { DIALECT, type Dialect } from './dialect';
+
+/**
+ * Every route needs a valid key unless it is `@Public()`. 401 for a missing, unknown or revoked key;
+ * 403 for a valid key without the right — except on Elixir, whose document answers 401 for a key bound
+ * to another guild.
+ */
+@Injectable()
+export class ApiKeyGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly authenticator: ApiKeyAuthenticator,
+    private readonly guilds: GuildsReadModel,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    const dialect = this.reflector.getAllAndOverride<Dialect>(DIALECT, targets) ?? 'canonical';
+    const rules = this.reflector.getAllAndOverride<AccessRule[]>(ACCESS_RULES, targets) ?? [];
+    const request = context.switchToHttp().getRequest<RequestWithPrincipal>();
+    request.dialect = dialect;
+    const raw = keyFromAuthorization(dialect, request.headers.authorization);
+    const key = raw ? await this.authenticator.authenticate(raw) : null;
+    if (key) request.principal = { actor: { kind: 'apikey', id: key.keyId }, key };
+    if (rules.some((rule) => rule.kind === 'public')) return true;
+    if (!raw) throw new UnauthorizedException(missingKeyMessage(dialect));
+    if (!key) throw new UnauthorizedException('Invalid or revoked API key');
+    const params = request.params as Record<string, string | undefined>;
+    for (const rule of rules) this.enforce(rule, key, params, dialect);
+    return true;
+  }
+
+  private enforce(rule: AccessRule, key: ApiKeyPrincipal, params: Record<string, string | undefined>, dialect: Dialect) {
+    const isAdmin = key.scopes.includes('admin');
+    switch (rule.kind) {
+      case 'public':
+        return;
+      case 'guild':
+        if (key.guildId !== null && key.guildId !== params[rule.param]) {
+          const message = `This API key is bound to another guild`;
+          throw dialect === 'elixir' ? new UnauthorizedException(message) : new ForbiddenException(message);
+        }
+        return;
+      case 'guild-manager':
+        if (isAdmin || key.guildId === params[rule.param] || this.ownsGuild(key, params[rule.param])) return;
+        throw new ForbiddenException('This API key may not change this server: it needs its owner, a key bound to it, or admin');
+      case 'guild-owner':
+        if (isAdmin || this.ownsGuild(key, params[rule.param])) return;
+        throw new ForbiddenException('Only the server owner may do this');
+      case 'scope':
+        if (isAdmin || key.scopes.includes(rule.scope)) return;
+        throw new ForbiddenException(`This API key lacks the ${rule.scope} scope`);
+      case 'bot-owner':
+        if (isAdmin || key.scopes.includes(`bot:${params[rule.param]}`)) return;
+        throw new ForbiddenException('This API key is not the bot owner\'s');
+    }
+  }
+
+  /** Ownership comes from the guild read model; an unknown guild is a 404, not a 403. */
+  private ownsGuild(key: ApiKeyPrincipal, guildId: string | undefined): boolean {
+    const guild = guildId ? this.guilds.get(guildId) : null;
+    if (!guild) throw new NotFoundException(`server ${guildId} not found`);
+    return guild.ownerId === key.ownerId;
+  }
+}
+
+function missingKeyMessage(dialect: Dialect): string {
+  return dialect === 'bod'
+    ? 'Missing API key: send it as the Authorization header'
+    : 'Missing API key: send Authorization: Bearer <key>';
+}

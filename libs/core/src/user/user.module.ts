@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { GetUserHandler } from './get-user/get-user.handler';
+import { RecordUserProfileHandler } from './record-user-profile/record-user-profile.handler';
+
+/** Command and query handlers of the user context. */
+@Module({ providers: [RecordUserProfileHandler, GetUserHandler] })
+export class UserModule {}
