@@ -79,6 +79,22 @@ describe('Fake EventStoreDB server, spoken to by @eventstore/db-client', () => {
       assert.equal(last[0]!.event!.streamId, 'b');
     }));
 
+  it('given a position inside a record, when reading or subscribing to $all from it, then the server refuses it', () =>
+    withClient(async (client) => {
+      await client.appendToStream('s', [event(), event()]);
+      const [, second] = await collect(client.readStream('s'));
+      const inside = {
+        commit: second!.event!.position!.commit - 1n,
+        prepare: second!.event!.position!.prepare - 1n,
+      };
+      await assert.rejects(collect(client.readAll({ fromPosition: inside })), /invalid position/);
+      const subscription = client.subscribeToAll({ fromPosition: inside });
+      const failed = await new Promise<Error>((resolve) => subscription.once('error', resolve));
+      assert.match(failed.message, /invalid position/);
+      const fromRecord = await collect(client.readAll({ fromPosition: second!.event!.position }));
+      assert.equal(fromRecord[0]!.event!.id, second!.event!.id, 'a record position still reads');
+    }));
+
   it('given a filtered subscription from a position, then it starts strictly after it, checkpoints, catches up and drops on demand', () =>
     withClient(async (client, server) => {
       await client.appendToStream('s', [event(), event()]);

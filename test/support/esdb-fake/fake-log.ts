@@ -37,10 +37,19 @@ export class FakeLog {
   readonly all: StoredEvent[] = [];
   private readonly streams = new Map<string, StoredEvent[]>();
   private readonly listeners = new Set<(events: readonly StoredEvent[]) => void>();
+  private readonly positions = new Set<bigint>();
   private nextPosition = FIRST_POSITION;
 
   stream(streamId: string): readonly StoredEvent[] | undefined {
     return this.streams.get(streamId);
+  }
+
+  /**
+   * Whether `$all` can be read or subscribed to from here: the start, a record, or the end of the log.
+   * EventStoreDB fails a read or subscription at any other position (it would land inside a record).
+   */
+  isReadPosition(position: bigint): boolean {
+    return position === 0n || position === this.nextPosition || this.positions.has(position);
   }
 
   onAppended(listener: (events: readonly StoredEvent[]) => void): () => void {
@@ -62,6 +71,7 @@ export class FakeLog {
     );
     this.streams.set(streamId, [...existing, ...written]);
     this.all.push(...written);
+    for (const event of written) this.positions.add(event.position);
     for (const listener of this.listeners) listener(written);
     const last = written[written.length - 1]!;
     return { ok: true, revision: last.revision, position: last.position };

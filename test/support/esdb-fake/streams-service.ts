@@ -18,6 +18,8 @@ import type { SubscriptionHub } from './subscriptions';
 
 const FORWARDS = 0;
 const END = 2n ** 64n - 1n;
+// EventStoreDB's message for a $all read or subscription from a position that is not a record's.
+const INVALID_POSITION = 'Trying to read from an invalid position.';
 
 /** The Streams service: Append (client streaming) and Read (stream, $all, subscription). */
 export class StreamsService {
@@ -59,6 +61,9 @@ export class StreamsService {
   read(call: ServerWritableStream<ReadReq, ReadResp>): void {
     const options = call.request.getOptions();
     if (!options) return void call.emit('error', { code: status.INVALID_ARGUMENT, details: 'No options' });
+    const all = options.getAll();
+    if (all?.hasPosition() && !this.log.isReadPosition(BigInt(all.getPosition()!.getCommitPosition())))
+      return void call.emit('error', { code: status.UNKNOWN, details: INVALID_POSITION });
     if (options.hasSubscription()) return this.subscriptions.subscribe(call, options);
     const events = options.hasStream() ? this.readStream(options) : this.readAll(options);
     if (events === 'not-found') {

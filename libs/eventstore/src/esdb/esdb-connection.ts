@@ -21,6 +21,11 @@ type Queued =
  * One `subscribeToAll` call, turned into an ordered pull queue. The client reports CaughtUp and
  * checkpoints as side events, possibly while earlier events still sit in its stream buffer; each such
  * marker is therefore queued behind the events that were received or buffered before it.
+ *
+ * Flow control has one rule: the client stream is paused while the queue holds `highWater` items or more,
+ * and resumed as soon as taking from the queue brings it below that. A slow consumer stops taking, so it
+ * pushes back on the server; resuming on every take (not only after a handler call) means a queue drained
+ * of markers or of events the caller drops cannot leave the stream paused for good.
  */
 export class EsdbConnection {
   error: unknown;
@@ -62,6 +67,17 @@ export class EsdbConnection {
       if (this.ended) return undefined;
       await new Promise<void>((resolve) => (this.wake = resolve));
     }
+    const item = this.take(max);
+    this.refill();
+    return item;
+  }
+
+  async close(): Promise<void> {
+    this.end(undefined);
+    await this.subscription.unsubscribe().catch(() => undefined);
+  }
+
+  private take(max: number): Item {
     const head = this.queue[0]!;
     if (head.kind !== 'event') return this.queue.shift() as Item;
     const events: AllStreamResolvedEvent[] = [];
@@ -71,18 +87,9 @@ export class EsdbConnection {
     return { kind: 'events', events };
   }
 
-  /** Stops reading from the server while the handler works, so a slow handler pushes back on the stream. */
-  hold(): void {
-    this.subscription.pause();
-  }
-
-  release(): void {
-    if (this.queue.length < this.highWater && !this.ended) this.subscription.resume();
-  }
-
-  async close(): Promise<void> {
-    this.end(undefined);
-    await this.subscription.unsubscribe().catch(() => undefined);
+  private refill(): void {
+    if (this.queue.length < this.highWater && !this.ended && this.subscription.isPaused())
+      this.subscription.resume();
   }
 
   private mark(item: Queued): void {

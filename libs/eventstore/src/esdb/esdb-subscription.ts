@@ -105,14 +105,14 @@ export class EsdbSubscription implements Subscription {
       if (item.kind === 'confirmed') confirmed = true;
       else if (item.kind === 'caughtUp') this.reachCaughtUp();
       else if (item.kind === 'checkpoint') await this.checkpoint(toPosition(item.position.commit));
-      else await this.deliver(connection, item.events);
+      else await this.deliver(item.events);
       if (head !== undefined && confirmed && (head < 0 || (this.resumeFrom ?? -1) >= head))
         this.reachCaughtUp();
     }
     return confirmed;
   }
 
-  private async deliver(connection: EsdbConnection, raw: readonly AllStreamResolvedEvent[]): Promise<void> {
+  private async deliver(raw: readonly AllStreamResolvedEvent[]): Promise<void> {
     const events: RecordedEvent[] = [];
     let furthest = this.resumeFrom ?? -1;
     for (const resolved of raw) {
@@ -124,9 +124,7 @@ export class EsdbSubscription implements Subscription {
       if (event && matchesFilter(this.options.filter, event)) events.push(event);
     }
     if (events.length > 0) {
-      connection.hold();
       await this.call(() => this.handler.onEvents(events));
-      connection.release();
       this.delivered = events[events.length - 1]!.position;
     }
     // Events the client-side filter dropped were still seen: resuming past them is safe.

@@ -17,7 +17,12 @@ describe('GroupCommit', () => {
 
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'guildhall-group-'));
-    db = openDatabase({ file: join(dir, 'events.sqlite'), busyTimeoutMs: 1_000, autoCheckpoint: true });
+    db = openDatabase({
+      file: join(dir, 'events.sqlite'),
+      busyTimeoutMs: 1_000,
+      autoCheckpoint: true,
+      durability: 'full',
+    });
     commits = 0;
   });
   afterEach(async () => {

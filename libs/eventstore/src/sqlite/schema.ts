@@ -1,4 +1,5 @@
 import { DatabaseSync } from 'node:sqlite';
+import { SQLITE_DURABILITIES, type SqliteDurability } from './sqlite-options';
 
 /** Bumped when the table layout changes, so an older file can be migrated rather than misread. */
 const SCHEMA_VERSION = 1;
@@ -34,22 +35,37 @@ export interface DatabaseOptions {
   readonly busyTimeoutMs: number;
   /** False when a WalCheckpointer does the checkpoints. */
   readonly autoCheckpoint: boolean;
+  readonly durability: SqliteDurability;
 }
+
+// PRAGMA synchronous as SQLite reports it back: 1 is NORMAL, 2 is FULL.
+const SYNCHRONOUS = { normal: 1, full: 2 } as const satisfies Record<SqliteDurability, number>;
 
 /**
  * Opens the event store file. `node:sqlite` ships inside Node 24, so the embedded mode needs no native
  * addon to compile or download (unlike better-sqlite3), which keeps `npm start` working on any machine.
  */
-export function openDatabase({ file, busyTimeoutMs, autoCheckpoint }: DatabaseOptions): DatabaseSync {
+export function openDatabase({
+  file,
+  busyTimeoutMs,
+  autoCheckpoint,
+  durability,
+}: DatabaseOptions): DatabaseSync {
+  // Checked before anything is opened: a typo in configuration must not quietly pick a durability.
+  if (!SQLITE_DURABILITIES.includes(durability)) {
+    throw new Error(
+      `durability must be one of ${SQLITE_DURABILITIES.join(', ')}, got "${String(durability)}"`,
+    );
+  }
   const db = new DatabaseSync(file);
   try {
     // Set first: switching to WAL and creating tables take locks another process may hold briefly.
     db.exec(`PRAGMA busy_timeout = ${Math.trunc(busyTimeoutMs)}`);
     // WAL lets readers (subscriptions, another process) run while one writer commits.
     db.exec('PRAGMA journal_mode = WAL');
-    // FULL fsyncs the WAL on every commit: an append is only acknowledged once it would survive a power
-    // cut. NORMAL would be faster but may lose the last commits; group commit pays for FULL instead.
-    db.exec('PRAGMA synchronous = FULL');
+    // FULL fsyncs the WAL on every commit (survives power loss); NORMAL leaves it in the page cache until
+    // a checkpoint (survives a process crash only). See SqliteEventStoreOptions.durability.
+    db.exec(`PRAGMA synchronous = ${SYNCHRONOUS[durability]}`);
     // A page cache big enough for the hot index pages.
     db.exec('PRAGMA cache_size = -65536');
     // Checkpoints run in a worker thread (WalCheckpointer); this connection only does them as a fallback.
@@ -76,4 +92,12 @@ export function openDatabase({ file, busyTimeoutMs, autoCheckpoint }: DatabaseOp
     db.close();
     throw error;
   }
+}
+
+/** The durability a connection runs with, read back from `PRAGMA synchronous` (it is per connection). */
+export function durabilityOf(db: DatabaseSync): SqliteDurability {
+  const { synchronous } = db.prepare('PRAGMA synchronous').get() as { synchronous: number };
+  const found = SQLITE_DURABILITIES.find((durability) => SYNCHRONOUS[durability] === synchronous);
+  if (!found) throw new Error(`PRAGMA synchronous is ${synchronous}, which is neither NORMAL nor FULL`);
+  return found;
 }

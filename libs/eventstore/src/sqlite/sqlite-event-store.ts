@@ -14,22 +14,13 @@ import {
 import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './event-rows';
 import { FilteredReader } from './filtered-reader';
 import { GroupCommit } from './group-commit';
-import { openDatabase } from './schema';
+import { durabilityOf, openDatabase } from './schema';
+import type { SqliteDurability, SqliteEventStoreOptions } from './sqlite-options';
 import { SqliteSubscription } from './sqlite-subscription';
 import { WalCheckpointer } from './wal-checkpointer';
 
-export interface SqliteEventStoreOptions {
-  /** Path of the database file, e.g. `${DATA_DIR}/events.sqlite`; `:memory:` for throwaway tests. */
-  readonly file: string;
-  /** How long an append waits for another process's write lock before failing. Default 5,000 ms. */
-  readonly busyTimeoutMs?: number;
-  /** How often live subscriptions look for commits made by another process. Default 50 ms. */
-  readonly pollIntervalMs?: number;
-  /** Most appends committed in one transaction. Default 1,000. */
-  readonly maxGroupSize?: number;
-  /** Checkpoint the WAL in a worker thread (default) rather than inside commits on the event loop. */
-  readonly checkpointInWorker?: boolean;
-}
+export type { SqliteDurability, SqliteEventStoreOptions } from './sqlite-options';
+export { SQLITE_DURABILITIES } from './sqlite-options';
 
 const NO_LIMIT = -1;
 const DEFAULT_BATCH_SIZE = 500;
@@ -61,7 +52,12 @@ export class SqliteEventStore extends EventStore {
     super();
     const busyTimeoutMs = options.busyTimeoutMs ?? 5_000;
     const inWorker = (options.checkpointInWorker ?? true) && options.file !== ':memory:';
-    this.db = openDatabase({ file: options.file, busyTimeoutMs, autoCheckpoint: !inWorker });
+    this.db = openDatabase({
+      file: options.file,
+      busyTimeoutMs,
+      autoCheckpoint: !inWorker,
+      durability: options.durability ?? 'full',
+    });
     this.checkpointer = inWorker
       ? new WalCheckpointer({
           file: options.file,
@@ -126,6 +122,11 @@ export class SqliteEventStore extends EventStore {
     this.subscriptions.add(subscription);
     this.startPolling();
     return subscription;
+  }
+
+  /** The durability this store's connection really runs with, read back from SQLite. */
+  durability(): SqliteDurability {
+    return this.query(() => durabilityOf(this.db));
   }
 
   override async headPosition(): Promise<number> {

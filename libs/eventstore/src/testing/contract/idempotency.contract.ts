@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { NewEvent, RecordedEvent } from '../../envelope';
+import type { EventStore } from '../../event-store.port';
 import { testEvent, uniqueStreamId, useStore, type OpenEventStore } from '../fixtures';
 
 const sameIds = (events: readonly NewEvent[]): string[] => events.map((event) => event.id);
@@ -13,6 +14,14 @@ const written = (event: RecordedEvent | NewEvent) => ({
   data: event.data,
   metadata: event.metadata,
 });
+
+/**
+ * A position the store handed out just before the test's own events. Reading `$all` after it needs no
+ * arithmetic on positions, which would not name a record on EventStoreDB (it refuses such reads).
+ */
+async function positionBefore(store: EventStore): Promise<number> {
+  return (await store.appendToStream(uniqueStreamId('anchor'), [testEvent('Anchor', {})])).position;
+}
 
 export function idempotencyContract(open: OpenEventStore): void {
   describe('idempotent appends and round-trips', () => {
@@ -44,6 +53,7 @@ export function idempotencyContract(open: OpenEventStore): void {
     it('given an append that succeeded, when retried with expectation any, then nothing is written twice', async () => {
       const streamId = uniqueStreamId('idem');
       const batch = [testEvent('A', {}), testEvent('B', {}), testEvent('C', {})];
+      const before = await positionBefore(store());
       const original = await store().appendToStream(streamId, batch, { expectedRevision: 'any' });
       const retried = await store().appendToStream(streamId, batch, { expectedRevision: 'any' });
       assert.equal(retried.nextRevision, original.nextRevision);
@@ -51,10 +61,12 @@ export function idempotencyContract(open: OpenEventStore): void {
         (await store().readStream(streamId)).map((event) => event.id),
         sameIds(batch),
       );
-      const inAll = (await store().readAll({ after: original.position - 1 })).filter(
-        (event) => event.streamId === streamId,
+      const inAll = (await store().readAll({ after: before })).filter((event) => event.streamId === streamId);
+      assert.deepEqual(
+        inAll.map((event) => event.id),
+        sameIds(batch),
+        '$all carries each event once, not the retried ones again',
       );
-      assert.equal(inAll.length, 1, '$all does not carry the retried events again');
     });
 
     it('given data and metadata with nesting, unicode and nulls, when read back every way, then they are exactly what was written', async () => {
@@ -88,9 +100,10 @@ export function idempotencyContract(open: OpenEventStore): void {
           metadata: { actor: { kind: 'apikey', id: 'key_ÿ' }, door: 'rest' },
         }),
       ];
+      const before = await positionBefore(store());
       const result = await store().appendToStream(streamId, events, { expectedRevision: 'no_stream' });
       const fromStream = await store().readStream(streamId);
-      const fromAll = (await store().readAll({ after: fromStream[0].position - 1, maxCount: 100 })).filter(
+      const fromAll = (await store().readAll({ after: before, maxCount: 100 })).filter(
         (event) => event.streamId === streamId,
       );
       assert.deepEqual(fromStream.map(written), events.map(written));
