@@ -1,12 +1,39 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CommandBus } from '@nestjs/cqrs';
-import { ChangeSettingsCommand, RegisterGuildCommand, systemContext, type CommandResult } from '#core';
+import { DomainError } from '#domain';
+import {
+  ChangeSettingsCommand,
+  IssueApiKeyCommand,
+  RecordUserProfileCommand,
+  RegisterGuildCommand,
+  deriveApiKey,
+  systemContext,
+  type CommandResult,
+} from '#core';
 import { DEMO_GUILDS } from '../demo/demo-dataset';
+import { DEMO_KEYS, DEMO_USERS } from '../demo/demo-keys';
+
+/**
+ * The demo keys' secrets come from a random seed kept in the data directory, so every run prints
+ * the same keys without storing them, and no two installations share a key.
+ */
+function demoSeed(dataDir: string): Buffer {
+  const file = join(dataDir, 'demo-seed');
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  }
+  return Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
+}
 
 /**
  * Loads the demo dataset through the command bus, like any other door. Running it again changes
- * nothing: registering an unchanged guild and setting settings to their current values decide no events.
+ * nothing: unchanged registrations decide no events and issued keys are recognised by their ids.
+ * The last line printed is one JSON object whose `keys` maps each seed to a working key.
  */
-export async function runDemo(commandBus: CommandBus): Promise<void> {
+export async function runDemo(commandBus: CommandBus, dataDir: string): Promise<void> {
   const context = systemContext('cli', 'demo');
   let written = 0;
   const count = (result: CommandResult) => (written += result.eventTypes.length);
@@ -15,8 +42,26 @@ export async function runDemo(commandBus: CommandBus): Promise<void> {
     if (guild.settings) {
       count(await commandBus.execute(new ChangeSettingsCommand(guild.guildId, guild.settings, context)));
     }
-    console.log(`${guild.seed.padEnd(10)} guild ${guild.guildId} "${guild.profile.name}"`);
+    console.log(`${guild.seed.padEnd(14)} guild ${guild.guildId} "${guild.profile.name}"`);
+  }
+  for (const user of DEMO_USERS) {
+    count(await commandBus.execute(new RecordUserProfileCommand(user.userId, user, context)));
+    console.log(`${'hush'.padEnd(14)} user ${user.userId} "${user.username}"`);
+  }
+  const seed = demoSeed(dataDir);
+  const keys: Record<string, string> = {};
+  for (const demo of DEMO_KEYS) {
+    const { key } = deriveApiKey(seed, demo.keyId);
+    try {
+      await commandBus.execute(new IssueApiKeyCommand(demo.ownerId, { ...demo, key }, context));
+      written++;
+    } catch (error) {
+      // Already issued by an earlier run: the same seed derives the same key.
+      if (!(error instanceof DomainError && error.reason === 'conflict')) throw error;
+    }
+    keys[demo.seed] = key;
+    console.log(`${demo.seed.padEnd(14)} key ${demo.keyId} (${demo.tier}${demo.scopes.length ? `, ${demo.scopes.join(' ')}` : ''}${demo.guildId ? `, guild ${demo.guildId}` : ''})`);
   }
   console.log(`${written} events written`);
-  console.log(JSON.stringify({ guilds: DEMO_GUILDS.map((g) => g.guildId), events_written: written }));
+  console.log(JSON.stringify({ guilds: DEMO_GUILDS.map((g) => g.guildId), events_written: written, keys }));
 }

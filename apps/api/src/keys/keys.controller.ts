@@ -1,0 +1,57 @@
+import { Controller, Delete, Get, HttpCode, Param, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { ListApiKeysQuery, RevokeApiKeyCommand, type ApiKeyPrincipal, type CommandContext } from '#core';
+import type { ApiKeyView } from '#projections';
+import { BadRequestException } from '@nestjs/common';
+import { POSITION_HEADER } from '../common/min-position';
+import { CurrentKey, RestCommandContext } from '../common/request-context';
+
+const KEY_ID = /^[a-z0-9]{16}$/;
+
+function keyBody(key: ApiKeyView, current: string) {
+  return {
+    id: key.keyId,
+    owner_id: key.ownerId,
+    tier: key.tier,
+    scopes: key.scopes,
+    guild_id: key.guildId,
+    label: key.label,
+    issued_at: key.issuedAt,
+    revoked_at: key.revokedAt,
+    current: key.keyId === current,
+  };
+}
+
+/** Canonical `/v1/keys`: the caller's own keys, listed and revoked. Keys are issued by Discord or the CLI. */
+@ApiTags('Keys')
+@ApiBearerAuth()
+@Controller('v1/keys')
+export class KeysController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly queryBus: QueryBus,
+  ) {}
+
+  /** Never shows a secret: keys are shown once, when issued. */
+  @Get()
+  async list(@CurrentKey() caller: ApiKeyPrincipal) {
+    const keys = await this.queryBus.execute(new ListApiKeysQuery(caller.ownerId));
+    return { keys: keys.map((key) => keyBody(key, caller.keyId)) };
+  }
+
+  /** Revokes one of the caller's keys (any key, with admin scope); 204 also when it was already revoked. */
+  @Delete(':key_id')
+  @HttpCode(204)
+  async revoke(
+    @Param('key_id') keyId: string,
+    @CurrentKey() caller: ApiKeyPrincipal,
+    @RestCommandContext() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    if (!KEY_ID.test(keyId)) throw new BadRequestException('key_id must be 16 lowercase letters or digits');
+    const result = await this.commandBus.execute(new RevokeApiKeyCommand(keyId, context, { requestedBy: caller }));
+    if (result.position !== undefined) void reply.header(POSITION_HEADER, String(result.position));
+  }
+}
