@@ -28,16 +28,19 @@ export function decide(
   const interval = emissionIntervalUs(policy);
   const limit = policy.limit;
   const tatAfter = consumed ? baseUs + interval : baseUs;
-  const room = Math.floor((nowUs + interval * limit - tatAfter) / interval);
+  // Quota in hand, in microseconds of emission.
+  const slack = nowUs + interval * limit - tatAfter;
+  const room = Math.floor(slack / interval);
+  // Only after a policy shrank under a live bucket can the room fall outside 0…limit.
+  const remaining = room < 0 ? 0 : room > limit ? limit : room;
   return {
     policy,
     allowed: hadRoom,
     limit,
-    remaining: room < 0 ? 0 : room > limit ? limit : room,
+    remaining,
     resetAt: Math.ceil(tatAfter / MICROS_PER_SECOND),
-    retryAfterSeconds: hadRoom
-      ? 0
-      : Math.ceil((baseUs + interval - interval * limit - nowUs) / MICROS_PER_SECOND),
+    retryAfterSeconds: hadRoom ? 0 : Math.ceil((interval - slack) / MICROS_PER_SECOND),
+    refillSeconds: Math.ceil(((remaining + 1) * interval - slack) / MICROS_PER_SECOND),
   };
 }
 

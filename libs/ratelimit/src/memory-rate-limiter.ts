@@ -59,18 +59,21 @@ export class MemoryRateLimiter extends RateLimiter {
   }
 
   /**
-   * Forgets buckets that are full again at `nowMs`, examining at most `maxEntries` of them from where the
-   * last sweep stopped (at most one pass over the map). Returns how many it evicted.
+   * Forgets buckets that are full again at `nowMs`. Examines at most `maxEntries` entries, and at most as
+   * many as the map holds, continuing from where the last sweep stopped. Returns how many it evicted.
    */
   sweep(nowMs: number = this.clock(), maxEntries = Number.POSITIVE_INFINITY): number {
     const nowUs = Math.round(nowMs * 1000);
+    const budget = Math.min(maxEntries, this.tats.size);
     let evicted = 0;
-    for (let examined = 0; examined < maxEntries; examined++) {
+    for (let examined = 0; examined < budget; examined++) {
       this.cursor ??= this.tats.entries();
-      const next = this.cursor.next();
+      let next = this.cursor.next();
       if (next.done) {
-        this.cursor = undefined;
-        break;
+        // Wrap around: the entries before the cursor have not been looked at in this pass.
+        this.cursor = this.tats.entries();
+        next = this.cursor.next();
+        if (next.done) break;
       }
       // Deleting the entry just returned is safe for a live Map iterator.
       if (next.value[1] <= nowUs) {

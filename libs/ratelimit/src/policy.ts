@@ -26,6 +26,11 @@ export interface RateLimitDecision {
   readonly resetAt: number;
   /** 0 when allowed; otherwise whole seconds (≥ 1) until a request would pass this policy. */
   readonly retryAfterSeconds: number;
+  /**
+   * Whole seconds (≥ 1) until one more request's worth of quota comes back; until then at most
+   * `remaining` requests pass. The IETF effective window `t`; equals `retryAfterSeconds` when refused.
+   */
+  readonly refillSeconds: number;
 }
 
 /** The verdict on a whole request: allowed only when every check allows it. */
