@@ -10,12 +10,8 @@ import type { RateLimitResult } from './policy';
  *   request's worth of quota comes back; so on a refusal it equals `Retry-After`, as the draft asks.
  * - `Retry-After` (seconds) when the request was refused.
  */
-export function rateLimitHeaders(
-  result: RateLimitResult,
-  nowMs: number = Date.now(),
-): Record<string, string> {
+export function rateLimitHeaders(result: RateLimitResult): Record<string, string> {
   const tightest = result.tightest;
-  const resetIn = Math.max(0, Math.ceil(tightest.resetAt - nowMs / 1000));
   const headers: Record<string, string> = {
     'X-RateLimit-Limit': String(tightest.limit),
     'X-RateLimit-Remaining': String(tightest.remaining),
