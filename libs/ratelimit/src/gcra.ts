@@ -6,6 +6,7 @@ import {
   emissionIntervalUs,
   type RateLimitCheck,
   type RateLimitDecision,
+  type RateLimitPolicy,
   type RateLimitResult,
 } from './policy';
 
@@ -18,14 +19,13 @@ export function fits(baseUs: number, intervalUs: number, limit: number, nowUs: n
 
 /** The decision of one check, from its TAT before the request and whether the request was consumed. */
 export function decide(
-  check: RateLimitCheck,
+  policy: RateLimitPolicy,
+  interval: number,
   baseUs: number,
   nowUs: number,
   hadRoom: boolean,
   consumed: boolean,
 ): RateLimitDecision {
-  const policy = check.policy;
-  const interval = emissionIntervalUs(policy);
   const limit = policy.limit;
   const tatAfter = consumed ? baseUs + interval : baseUs;
   // Quota in hand, in microseconds of emission.
@@ -72,21 +72,19 @@ export function evaluate(
   basesUs: readonly number[],
   nowUs: number,
 ): RateLimitResult {
-  let allowed = true;
-  const room: boolean[] = new Array<boolean>(checks.length);
-  for (let i = 0; i < checks.length; i++) {
-    const policy = checks[i].policy;
-    room[i] = fits(basesUs[i], emissionIntervalUs(policy), policy.limit, nowUs);
-    if (!room[i]) allowed = false;
-  }
-  const decisions = checks.map((check, i) => decide(check, basesUs[i], nowUs, room[i], allowed));
+  const intervals = checks.map((check) => emissionIntervalUs(check.policy));
+  const room = checks.map((check, i) => fits(basesUs[i], intervals[i], check.policy.limit, nowUs));
+  const allowed = !room.includes(false);
+  const decisions = checks.map((c, i) => decide(c.policy, intervals[i], basesUs[i], nowUs, room[i], allowed));
   return { allowed, decisions, tightest: pickTightest(decisions) };
 }
 
 /** What a limiter answers when its store is down and it fails open: every bucket looks full. */
 export function failOpenResult(checks: readonly RateLimitCheck[], nowMs: number): RateLimitResult {
   const nowUs = Math.round(nowMs * 1000);
-  const decisions = checks.map((check) => decide(check, nowUs, nowUs, true, false));
+  const decisions = checks.map(({ policy }) =>
+    decide(policy, emissionIntervalUs(policy), nowUs, nowUs, true, false),
+  );
   return { allowed: true, decisions, tightest: pickTightest(decisions), failedOpen: true };
 }
 

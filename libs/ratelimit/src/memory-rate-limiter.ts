@@ -1,5 +1,6 @@
+import { BucketTable } from './bucket-table';
 import { assertChecks, decide, evaluate, fits } from './gcra';
-import { bucketId, emissionIntervalUs, type RateLimitCheck, type RateLimitResult } from './policy';
+import { emissionIntervalUs, type RateLimitCheck, type RateLimitResult } from './policy';
 import { RateLimiter } from './rate-limiter';
 
 /** Options of {@link MemoryRateLimiter}. */
@@ -11,22 +12,21 @@ export interface MemoryRateLimiterOptions {
 }
 
 // Every OPS_PER_SLICE requests, look at SLICE entries: two per request on average, so a flood of new
-// keys is examined faster than it grows and the map stays near the number of keys live in one window.
+// keys is examined faster than it grows and the table stays near the number of keys live in one window.
 const OPS_PER_SLICE = 64;
 const SLICE = 128;
 // The timer covers the case where traffic stops; a bounded slice per tick keeps each pause short.
 const TIMER_SLICE = 100_000;
 
 /**
- * GCRA limits kept in this process: one number per live bucket in a `Map`. A bucket whose theoretical
- * arrival time has passed is full, so it is indistinguishable from a missing one and gets evicted by an
- * incremental sweep (a slice every few requests, and one unref'd timer for when traffic stops).
+ * GCRA limits kept in this process: one number per live bucket. A bucket whose theoretical arrival time
+ * has passed is full, so it is indistinguishable from a missing one and gets evicted by an incremental
+ * sweep (a slice every few requests, and one unref'd timer for when traffic stops).
  */
 export class MemoryRateLimiter extends RateLimiter {
-  private readonly tats = new Map<string, number>();
+  private readonly table = new BucketTable();
   private readonly clock: () => number;
   private readonly timer: NodeJS.Timeout | undefined;
-  private cursor: MapIterator<[string, number]> | undefined;
   private ops = 0;
 
   constructor(options: MemoryRateLimiterOptions = {}) {
@@ -41,7 +41,7 @@ export class MemoryRateLimiter extends RateLimiter {
 
   /** Buckets currently held (those not known to be full). */
   get size(): number {
-    return this.tats.size;
+    return this.table.size;
   }
 
   override async consume(checks: readonly RateLimitCheck[], nowMs?: number): Promise<RateLimitResult> {
@@ -50,38 +50,20 @@ export class MemoryRateLimiter extends RateLimiter {
 
   /** {@link RateLimiter.consume} without the promise: the in-process hot path. */
   consumeSync(checks: readonly RateLimitCheck[], nowMs: number = this.clock()): RateLimitResult {
+    const nowUs = Math.round(nowMs * 1000);
     if (++this.ops >= OPS_PER_SLICE) {
       this.ops = 0;
-      this.sweep(nowMs, SLICE);
+      this.table.sweep(nowUs, SLICE);
     }
-    const nowUs = Math.round(nowMs * 1000);
     return checks.length === 1 ? this.consumeOne(checks[0], nowUs) : this.consumeAll(checks, nowUs);
   }
 
   /**
    * Forgets buckets that are full again at `nowMs`. Examines at most `maxEntries` entries, and at most as
-   * many as the map holds, continuing from where the last sweep stopped. Returns how many it evicted.
+   * many as the limiter holds, continuing from where the last sweep stopped. Returns how many it evicted.
    */
   sweep(nowMs: number = this.clock(), maxEntries = Number.POSITIVE_INFINITY): number {
-    const nowUs = Math.round(nowMs * 1000);
-    const budget = Math.min(maxEntries, this.tats.size);
-    let evicted = 0;
-    for (let examined = 0; examined < budget; examined++) {
-      this.cursor ??= this.tats.entries();
-      let next = this.cursor.next();
-      if (next.done) {
-        // Wrap around: the entries before the cursor have not been looked at in this pass.
-        this.cursor = this.tats.entries();
-        next = this.cursor.next();
-        if (next.done) break;
-      }
-      // Deleting the entry just returned is safe for a live Map iterator.
-      if (next.value[1] <= nowUs) {
-        this.tats.delete(next.value[0]);
-        evicted++;
-      }
-    }
-    return evicted;
+    return this.table.sweep(Math.round(nowMs * 1000), Math.min(maxEntries, this.table.size));
   }
 
   override async close(): Promise<void> {
@@ -90,31 +72,43 @@ export class MemoryRateLimiter extends RateLimiter {
 
   // The common single-policy request, without the arrays the general case needs.
   private consumeOne(check: RateLimitCheck, nowUs: number): RateLimitResult {
-    const interval = emissionIntervalUs(check.policy);
-    const id = bucketId(check);
-    const stored = this.tats.get(id);
-    const base = stored === undefined || stored < nowUs ? nowUs : stored;
-    const allowed = fits(base, interval, check.policy.limit, nowUs);
-    if (allowed) this.tats.set(id, base + interval);
-    const decision = decide(check, base, nowUs, allowed, allowed);
+    const policy = check.policy;
+    const interval = emissionIntervalUs(policy);
+    const slots = this.table.of(policy.name);
+    const slot = slots.get(check.key);
+    const stored = slot === undefined ? nowUs : this.table.tats[slot];
+    const base = stored < nowUs ? nowUs : stored;
+    const allowed = fits(base, interval, policy.limit, nowUs);
+    if (allowed) {
+      if (slot === undefined) this.table.add(slots, check.key, base + interval);
+      else this.table.tats[slot] = base + interval;
+    }
+    const decision = decide(policy, interval, base, nowUs, allowed, allowed);
     return { allowed, decisions: [decision], tightest: decision };
   }
 
   private consumeAll(checks: readonly RateLimitCheck[], nowUs: number): RateLimitResult {
     assertChecks(checks);
-    const ids = checks.map(bucketId);
+    const tables = checks.map((check) => this.table.of(check.policy.name));
     const bases: number[] = [];
     for (let i = 0; i < checks.length; i++) {
+      const slot = tables[i].get(checks[i].key);
+      let stored = slot === undefined ? nowUs : this.table.tats[slot];
       // A bucket named twice in one request is charged twice: the later check sees the earlier's TAT.
-      const earlier = i === 0 ? -1 : ids.lastIndexOf(ids[i], i - 1);
-      const stored =
-        earlier >= 0 ? bases[earlier] + emissionIntervalUs(checks[earlier].policy) : this.tats.get(ids[i]);
-      bases.push(stored === undefined || stored < nowUs ? nowUs : stored);
+      for (let j = 0; j < i; j++) {
+        if (tables[j] === tables[i] && checks[j].key === checks[i].key) {
+          stored = bases[j] + emissionIntervalUs(checks[j].policy);
+        }
+      }
+      bases.push(stored < nowUs ? nowUs : stored);
     }
     const result = evaluate(checks, bases, nowUs);
-    if (result.allowed) {
-      for (let i = 0; i < checks.length; i++)
-        this.tats.set(ids[i], bases[i] + emissionIntervalUs(checks[i].policy));
+    if (!result.allowed) return result;
+    for (let i = 0; i < checks.length; i++) {
+      const tat = bases[i] + emissionIntervalUs(checks[i].policy);
+      const slot = tables[i].get(checks[i].key);
+      if (slot === undefined) this.table.add(tables[i], checks[i].key, tat);
+      else this.table.tats[slot] = tat;
     }
     return result;
   }
