@@ -51,6 +51,22 @@ describe('MemoryRateLimiter eviction', () => {
     assert.equal(rl.size, 1);
   });
 
+  it('given most keys evicted and a few still live, when storage shrinks, then the live ones keep their state', () => {
+    const rl = new MemoryRateLimiter({ sweepIntervalMs: 0 });
+    touch(rl, 20_000, NOW);
+    const busy = Array.from({ length: 100 }, (_, i) => `busy:${i}`);
+    for (const key of busy) {
+      for (let n = 0; n < 4; n++) rl.consumeSync([{ key, policy: MINUTE }], NOW);
+    }
+    // At +10 s the once-touched keys are full again; the busy ones (4 taken, 1 refilled since) are not.
+    assert.equal(rl.sweep(NOW + 10 * SECOND), 20_000);
+    assert.equal(rl.size, 100);
+    const remaining = busy.map(
+      (key) => rl.consumeSync([{ key, policy: MINUTE }], NOW + 10 * SECOND).tightest.remaining,
+    );
+    assert.deepEqual(new Set(remaining), new Set([2]));
+  });
+
   it('given a bounded sweep, when it runs repeatedly, then it resumes where it stopped', () => {
     const rl = new MemoryRateLimiter({ sweepIntervalMs: 0 });
     touch(rl, 300, NOW);
