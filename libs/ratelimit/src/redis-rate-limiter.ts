@@ -49,7 +49,9 @@ export class RedisRateLimiter extends RateLimiter {
     this.failOpen = options.failOpen ?? true;
     this.timeoutMs = options.timeoutMs ?? 500;
     this.onError = options.onError ?? throttledWarning(this.failOpen);
-    const client = options.redis ?? new Redis(options.url as string, { maxRetriesPerRequest: 1 });
+    const client =
+      options.redis ??
+      new Redis(options.url as string, { maxRetriesPerRequest: 1, enableAutoPipelining: true });
     // Without a listener ioredis prints every reconnect failure itself.
     if (this.owned) client.on('error', (error: Error) => this.onError(error));
     // defineCommand sends EVALSHA and falls back to EVAL when the server does not know the script yet.
