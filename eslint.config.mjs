@@ -20,4 +20,13 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: ['@nestjs/*', '#eventstore', '#core', '#projections'] }],
     },
   },
+  {
+    files: ['libs/ratelimit/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['@nestjs/*', '#domain', '#eventstore', '#core', '#projections', '#api/*'] },
+      ],
+    },
+  },
 );

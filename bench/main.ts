@@ -2,11 +2,13 @@ import { printFigure, type Report } from './report';
 import { run as eventStore } from './eventstore.bench';
 import { run as projection } from './projection.bench';
 import { run as http } from './http.bench';
+import { run as ratelimit } from './ratelimit.bench';
 
 const SUITES: Record<string, (report: Report) => Promise<void>> = {
   eventstore: eventStore,
   projection,
   http,
+  ratelimit,
 };
 
 /** `npm run bench [suite…]`: runs every suite (or the named ones) and prints one line per figure. */
