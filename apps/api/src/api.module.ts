@@ -4,11 +4,15 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { ConfigModule, GUILDHALL_CONFIG, type GuildhallConfig } from '#config';
-import { EventStoreModule, GuildModule, ProjectionsModule } from '#core';
+import { ApiKeyModule, EventStoreModule, GuildModule, ProjectionsModule, UserModule } from '#core';
+import { ApiKeyGuard } from './auth/api-key.guard';
+import { RateLimitGuard } from './auth/rate-limit.guard';
+import { RateLimitModule } from './auth/rate-limit.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
-import { PrincipalGuard } from './common/principal.guard';
 import { HealthController } from './health/health.controller';
 import { HexifyServersController } from './hexify/hexify-servers.controller';
+import { HushController } from './hush/hush.controller';
+import { KeysController } from './keys/keys.controller';
 import { ServersController } from './servers/servers.controller';
 
 /** The HTTP door: every dialect and the canonical API over one command and query bus. */
@@ -33,10 +37,15 @@ import { ServersController } from './servers/servers.controller';
     EventStoreModule,
     ProjectionsModule,
     GuildModule,
+    UserModule,
+    ApiKeyModule,
+    RateLimitModule,
   ],
-  controllers: [HealthController, HexifyServersController, ServersController],
+  controllers: [HealthController, HexifyServersController, HushController, ServersController, KeysController],
   providers: [
-    { provide: APP_GUARD, useClass: PrincipalGuard },
+    // Order matters: the key guard identifies the caller, then the limiter counts the request.
+    { provide: APP_GUARD, useClass: ApiKeyGuard },
+    { provide: APP_GUARD, useClass: RateLimitGuard },
     { provide: APP_FILTER, useClass: ApiExceptionFilter },
   ],
 })

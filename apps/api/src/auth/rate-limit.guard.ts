@@ -31,7 +31,7 @@ export class RateLimitGuard implements CanActivate {
     if (checks.length === 0) return true;
     const result = await this.limiter.consume(checks);
     const reply = http.getResponse<FastifyReply>();
-    for (const [name, value] of Object.entries(rateLimitHeaders(result, Date.now()))) void reply.header(name, value);
+    for (const [name, value] of Object.entries(rateLimitHeaders(result))) void reply.header(name, value);
     if (!result.allowed) throw rateLimitExceeded(dialect, result.tightest);
     return true;
   }
