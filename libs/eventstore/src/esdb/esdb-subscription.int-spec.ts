@@ -2,6 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startFakeEsdb, type FakeEsdbOptions, type FakeEsdbServer } from '#test/support/esdb-fake/index';
 import type { NewEvent } from '../envelope';
+import { EventStoreUnavailableError } from '../errors';
 import { SubscriptionRecorder, sleep, testEvent, uniqueStreamId, waitFor } from '../testing/fixtures';
 import { EsdbEventStore } from './esdb-event-store';
 
@@ -16,6 +17,19 @@ async function withFake(
   } finally {
     await store.close();
     await server.stop();
+  }
+}
+
+/** Retries work the store refuses as unavailable, as a caller would, until it succeeds or time runs out. */
+async function retryWhileUnavailable<T>(work: () => Promise<T>, timeoutMs = 5_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await work();
+    } catch (error) {
+      if (!(error instanceof EventStoreUnavailableError) || Date.now() > deadline) throw error;
+      await sleep(50);
+    }
   }
 }
 
@@ -143,7 +157,9 @@ describe('EsdbEventStore subscriptions against the fake server', () => {
       await first.stop();
       await sleep(100);
       restarted = await startFakeEsdb({ port: first.port, log: first.log });
-      await store.appendToStream(`${prefix}-s`, numbered(2, 2));
+      // The client may still be backing off after refused reconnects; a caller retries the same events.
+      const later = numbered(2, 2);
+      await retryWhileUnavailable(() => store.appendToStream(`${prefix}-s`, later));
       await waitFor(() => recorder.events.length >= 4, 'after the restart', 15_000);
       await sleep(100);
       assert.deepEqual(
