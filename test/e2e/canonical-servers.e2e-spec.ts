@@ -6,8 +6,11 @@ const ID = '766045633697021973';
 
 describe('canonical /v1/servers', () => {
   let t: TestApp;
+  let authorization: string;
   before(async () => {
     t = await startTestApp();
+    // An operator's key: registering guilds needs the admin scope.
+    authorization = `Bearer ${(await t.issueKey('1', { tier: 'enterprise', scopes: ['admin'] })).key}`;
   });
   after(() => t.close());
 
@@ -16,7 +19,7 @@ describe('canonical /v1/servers', () => {
     url: string,
     payload?: object,
     headers?: Record<string, string>,
-  ) => t.app.inject({ method, url, payload, headers });
+  ) => t.app.inject({ method, url, payload, headers: { authorization, ...headers } });
 
   it('given a new guild, when PUT, then it is registered and readable at once', async () => {
     const res = await inject('PUT', `/v1/servers/${ID}`, {

@@ -5,8 +5,10 @@ import { startTestApp, type TestApp } from '../support/test-app';
 
 describe('health when the event store is unreachable', () => {
   let t: TestApp;
+  let authorization: string;
   before(async () => {
     t = await startTestApp();
+    authorization = `Bearer ${(await t.issueKey('1', { scopes: ['admin'] })).key}`;
   });
   after(() => t.close());
 

@@ -1,20 +1,28 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { HEXIFY_PROFILE, startTestApp, type TestApp } from '../support/test-app';
 
 const SERVER = '123456789012345678';
 
 describe('Hexify v2 servers and settings', () => {
   let t: TestApp;
+  let authorization: string;
   before(async () => {
     t = await startTestApp();
     await t.registerGuild(SERVER);
+    // The server owner's key, on the top tier so these tests never meet the rate limit.
+    authorization = `Bearer ${(await t.issueKey(HEXIFY_PROFILE.ownerId, { tier: 'enterprise' })).key}`;
   });
   after(() => t.close());
 
-  const get = (id: string) => t.app.inject({ method: 'GET', url: `/v2/servers/${id}` });
+  const get = (id: string) => t.app.inject({ method: 'GET', url: `/v2/servers/${id}`, headers: { authorization } });
   const post = (id: string, payload: unknown, headers: Record<string, string> = {}) =>
-    t.app.inject({ method: 'POST', url: `/v2/servers/${id}/settings`, payload: payload as object, headers });
+    t.app.inject({
+      method: 'POST',
+      url: `/v2/servers/${id}/settings`,
+      payload: payload as object,
+      headers: { authorization, ...headers },
+    });
 
   it('given a registered server, when it is fetched, then the body has exactly the seed fields', async () => {
     const res = await get(SERVER);
