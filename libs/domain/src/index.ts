@@ -4,3 +4,7 @@ export * from './guild/guild.events';
 export * from './guild/guild.commands';
 export * from './guild/guild.rules';
 export * from './guild/guild.decider';
+export * from './apikey/apikey.events';
+export * from './apikey/apikey.commands';
+export * from './apikey/apikey.rules';
+export * from './apikey/apikey.decider';
