@@ -7,3 +7,5 @@ export * from './runtime/runner-types';
 export * from './runtime/sqlite-projection';
 export * from './guilds/guilds.projection';
 export * from './guilds/guilds.read-model';
+export * from './apikeys/apikeys.projection';
+export * from './apikeys/apikeys.read-model';
