@@ -9,3 +9,5 @@ export * from './guilds/guilds.projection';
 export * from './guilds/guilds.read-model';
 export * from './users/users.projection';
 export * from './users/users.read-model';
+export * from './apikeys/apikeys.projection';
+export * from './apikeys/apikeys.read-model';

@@ -7,6 +7,7 @@ import { EventStore } from '#eventstore';
 import { CliModule } from './cli.module';
 import { runDemo } from './commands/demo.command';
 import { printStream } from './commands/events.command';
+import { registerKeysCommands } from './commands/keys.command';
 import { replay } from './commands/replay.command';
 
 type CliApp = Awaited<ReturnType<typeof NestFactory.createApplicationContext>>;
@@ -44,6 +45,8 @@ program
   .action((stream: string, options: { json?: boolean }) =>
     withApp((app) => printStream(app.get(EventStore), stream, options.json ?? false)),
   );
+
+registerKeysCommands(program, withApp);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

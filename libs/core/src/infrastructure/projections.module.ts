@@ -9,11 +9,13 @@ import {
 import { GUILDHALL_CONFIG, type GuildhallConfig } from '#config';
 import { EventStore } from '#eventstore';
 import {
+  ApiKeysReadModel,
   GuildsReadModel,
   ProjectionHost,
   UsersReadModel,
-  guildsProjection,
   usersProjection,
+  apiKeysProjection,
+  guildsProjection,
   type ProjectionStatus,
 } from '#projections';
 import { ReadModelFreshness } from '../command-handling/read-model-freshness';
@@ -33,7 +35,11 @@ export class Projections extends ReadModelFreshness implements OnApplicationBoot
     store: EventStore,
   ) {
     super();
-    this.host = new ProjectionHost({ dataDir: config.dataDir, store, projections: [guildsProjection, usersProjection] });
+    this.host = new ProjectionHost({
+      dataDir: config.dataDir,
+      store,
+      projections: [guildsProjection, usersProjection, apiKeysProjection],
+    });
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -57,6 +63,25 @@ export class Projections extends ReadModelFreshness implements OnApplicationBoot
     return this.host.waitForPosition(projection, position, timeoutMs);
   }
 
+  /**
+   * Brings one projection up to the store's head before a read, in a process that does not run
+   * projections (the CLI): runs it until caught up, then stops it. Where projections run, they are live.
+   */
+  async catchUp(name: string, timeoutMs = 60_000): Promise<void> {
+    if (this.config.runProjections) return;
+    const runner = this.host.runner(name);
+    await runner.start();
+    try {
+      const deadline = Date.now() + timeoutMs;
+      while (!(await runner.status()).caughtUp) {
+        if (Date.now() > deadline) throw new Error(`projection ${name} did not catch up in ${timeoutMs} ms`);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    } finally {
+      await runner.stop();
+    }
+  }
+
   /** Replays from position 0 into fresh tables and swaps them in; resolves with the events applied. */
   rebuild(name: string, onProgress?: (done: number, total: number) => void): Promise<number> {
     return this.host.rebuild(name, onProgress);
@@ -73,8 +98,17 @@ export class Projections extends ReadModelFreshness implements OnApplicationBoot
       inject: [Projections],
       useFactory: (p: Projections) => new GuildsReadModel(p.host.db),
     },
-    { provide: UsersReadModel, inject: [Projections], useFactory: (p: Projections) => new UsersReadModel(p.host.db) },
+    {
+      provide: UsersReadModel,
+      inject: [Projections],
+      useFactory: (p: Projections) => new UsersReadModel(p.host.db),
+    },
+    {
+      provide: ApiKeysReadModel,
+      inject: [Projections],
+      useFactory: (p: Projections) => new ApiKeysReadModel(p.host.db),
+    },
   ],
-  exports: [Projections, ReadModelFreshness, GuildsReadModel, UsersReadModel],
+  exports: [Projections, ReadModelFreshness, GuildsReadModel, UsersReadModel, ApiKeysReadModel],
 })
 export class ProjectionsModule {}

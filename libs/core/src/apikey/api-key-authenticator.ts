@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import type { ApiKeyScope, ApiKeyTier } from '#domain';
+import { ApiKeysReadModel } from '#projections';
+import { parseApiKey, verifyApiKey } from './api-key-secret';
+
+/** Who a valid key speaks for; what guards put on the request. */
+export interface ApiKeyPrincipal {
+  readonly keyId: string;
+  readonly ownerId: string;
+  readonly tier: ApiKeyTier;
+  readonly scopes: readonly ApiKeyScope[];
+  /** The only guild the key may act on, or null for an account key. */
+  readonly guildId: string | null;
+}
+
+/**
+ * Checks a presented key on every request: parse, one primary-key lookup in the read model, a
+ * constant-time hash comparison. No QueryBus on this path: it runs before every handler.
+ */
+@Injectable()
+export class ApiKeyAuthenticator {
+  constructor(private readonly keys: ApiKeysReadModel) {}
+
+  /** The key's principal, or null when the key is malformed, unknown, revoked or wrong. Never throws on input. */
+  async authenticate(rawKey: unknown): Promise<ApiKeyPrincipal | null> {
+    const parsed = parseApiKey(rawKey);
+    if (!parsed) return null;
+    const credential = this.keys.findCredential(parsed.keyId);
+    // Verify even a revoked key, so a revoked key and a wrong secret take the same time.
+    if (!credential || !verifyApiKey(rawKey as string, credential.secretHash) || credential.revoked) {
+      return null;
+    }
+    const { keyId, ownerId, tier, scopes, guildId } = credential;
+    return { keyId, ownerId, tier, scopes, guildId };
+  }
+}

@@ -1,0 +1,20 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { apiKeyDecider, apiKeyStreamId } from '#domain';
+import { EventStore } from '#eventstore';
+import { decideAndAppend } from '../../command-handling/decide-and-append';
+import { ChangeApiKeyTierCommand } from './change-api-key-tier.command';
+
+@CommandHandler(ChangeApiKeyTierCommand)
+export class ChangeApiKeyTierHandler implements ICommandHandler<ChangeApiKeyTierCommand> {
+  constructor(private readonly store: EventStore) {}
+
+  execute({ keyId, tier, context }: ChangeApiKeyTierCommand) {
+    return decideAndAppend(
+      this.store,
+      apiKeyDecider,
+      apiKeyStreamId(keyId),
+      { type: 'ChangeApiKeyTier', keyId, tier },
+      context,
+    );
+  }
+}

@@ -1,0 +1,41 @@
+/** Issues a key whose material the caller already made; the domain only ever sees its hash. */
+export interface IssueApiKey {
+  readonly type: 'IssueApiKey';
+  readonly keyId: string;
+  readonly ownerId: string;
+  /** Defaults to `free`. */
+  readonly tier?: string;
+  /** Defaults to none; validated against the scope grammar and stored normalized. */
+  readonly scopes?: readonly string[];
+  readonly guildId?: string | null;
+  readonly secretHash: string;
+  readonly label?: string | null;
+}
+
+/** Who asks for a revocation through a door that must check it; absent for trusted doors (CLI, system). */
+export interface ApiKeyRequester {
+  readonly ownerId: string;
+  /** The requester's own scopes; `admin` may revoke anyone's key. */
+  readonly scopes?: readonly string[];
+}
+
+export interface RevokeApiKey {
+  readonly type: 'RevokeApiKey';
+  readonly keyId: string;
+  readonly reason?: string | null;
+  readonly requestedBy?: ApiKeyRequester;
+}
+
+export interface ChangeApiKeyTier {
+  readonly type: 'ChangeApiKeyTier';
+  readonly keyId: string;
+  readonly tier: string;
+}
+
+export interface ChangeApiKeyScopes {
+  readonly type: 'ChangeApiKeyScopes';
+  readonly keyId: string;
+  readonly scopes: readonly string[];
+}
+
+export type ApiKeyCommand = IssueApiKey | RevokeApiKey | ChangeApiKeyTier | ChangeApiKeyScopes;
