@@ -39,14 +39,25 @@ describe('API keys on every route', () => {
     ['canonical server', 'GET', `/v1/servers/${HEXIFY_SERVER}`],
     ['canonical settings', 'PATCH', `/v1/servers/${HEXIFY_SERVER}/settings`, { prefix: '?' }],
     ['canonical history', 'GET', `/v1/servers/${HEXIFY_SERVER}/events`],
-    ['canonical register', 'PUT', `/v1/servers/${HEXIFY_SERVER}`, { name: 'x', owner_id: '1', member_count: 1 }],
+    [
+      'canonical register',
+      'PUT',
+      `/v1/servers/${HEXIFY_SERVER}`,
+      { name: 'x', owner_id: '1', member_count: 1 },
+    ],
     ['Hush user', 'GET', '/v1/users/123456'],
     ['Hush stats', 'GET', `/v1/servers/${HUSH_SERVER}/stats`],
     ['canonical keys', 'GET', '/v1/keys'],
   ];
   for (const [name, method, url, payload] of protectedRoutes) {
     it(`${name}: given no key, an unknown key, a malformed header or a revoked key, then 401`, async () => {
-      for (const key of [undefined, 'Bearer ghk_0000000000000000_nope', 'Basic abc', bearer('revoked'), keys.owner]) {
+      for (const key of [
+        undefined,
+        'Bearer ghk_0000000000000000_nope',
+        'Basic abc',
+        bearer('revoked'),
+        keys.owner,
+      ]) {
         const res = await call(method, url, key, payload);
         assert.equal(res.statusCode, 401, `${key ?? 'no key'}: ${res.body}`);
         assert.equal(typeof res.json().message, 'string');
@@ -60,7 +71,10 @@ describe('API keys on every route', () => {
 
   it('Hexify: any valid key reads a server; a key bound to another guild gets 403', async () => {
     assert.equal((await call('GET', `/v2/servers/${HEXIFY_SERVER}`, bearer('stranger'))).statusCode, 200);
-    assert.equal((await call('GET', `/v2/servers/${HEXIFY_SERVER}`, bearer('boundElsewhere'))).statusCode, 403);
+    assert.equal(
+      (await call('GET', `/v2/servers/${HEXIFY_SERVER}`, bearer('boundElsewhere'))).statusCode,
+      403,
+    );
   });
 
   it("Hexify settings: a stranger's key is refused; the owner's, a key bound to the guild and admin succeed", async () => {
@@ -80,7 +94,11 @@ describe('API keys on every route', () => {
 
   it('history records the key as the actor of a REST change', async () => {
     await call('PATCH', `/v1/servers/${HEXIFY_SERVER}/settings`, bearer('owner'), { prefix: 'hist' });
-    const res = await call('GET', `/v1/servers/${HEXIFY_SERVER}/events?type=SettingsChanged`, bearer('owner'));
+    const res = await call(
+      'GET',
+      `/v1/servers/${HEXIFY_SERVER}/events?type=SettingsChanged`,
+      bearer('owner'),
+    );
     const last = res.json().events.at(-1);
     assert.equal(last.actor.kind, 'apikey');
     assert.equal(last.door, 'rest');
@@ -110,7 +128,10 @@ describe('API keys on every route', () => {
     assert.ok(ids.includes(extra.keyId));
     assert.ok(!list.body.includes(extra.key.split('_')[2]), 'no secret in the listing');
     assert.ok(list.json().keys.every((k: { owner_id: string }) => k.owner_id === HEXIFY_PROFILE.ownerId));
-    assert.equal((await call('DELETE' as 'GET', `/v1/keys/${extra.keyId}`, bearer('stranger'))).statusCode, 403);
+    assert.equal(
+      (await call('DELETE' as 'GET', `/v1/keys/${extra.keyId}`, bearer('stranger'))).statusCode,
+      403,
+    );
     assert.equal((await call('DELETE' as 'GET', `/v1/keys/${extra.keyId}`, bearer('owner'))).statusCode, 204);
     assert.equal((await call('GET', '/v1/keys', `Bearer ${extra.key}`)).statusCode, 401);
   });
@@ -118,10 +139,16 @@ describe('API keys on every route', () => {
   it('keys never reach the event store in clear', () => {
     // Every file of the data directory: the event store, its WAL, and the read models.
     const files = readdirSync(t.dataDir).map((f) => readFileSync(join(t.dataDir, f)).toString('latin1'));
-    assert.ok(files.some((content) => content.includes('ApiKeyIssued')), 'the scan reads the event store');
+    assert.ok(
+      files.some((content) => content.includes('ApiKeyIssued')),
+      'the scan reads the event store',
+    );
     for (const key of Object.values(keys)) {
       const secret = key.split('_')[2];
-      assert.ok(files.every((content) => !content.includes(secret)), 'a key secret was stored in clear');
+      assert.ok(
+        files.every((content) => !content.includes(secret)),
+        'a key secret was stored in clear',
+      );
     }
   });
 });

@@ -14,12 +14,12 @@ interface HistoryEntry {
   data: { changes: { prefix?: string } };
 }
 
-async function allEvents(url: string): Promise<HistoryEntry[]> {
+async function allEvents(url: string, auth: Record<string, string>): Promise<HistoryEntry[]> {
   const events: HistoryEntry[] = [];
   let cursor: number | null = -1;
   while (cursor !== null) {
     const page = (await (
-      await fetch(`${url}/v1/servers/${GUILD}/events?limit=500&after=${cursor}`)
+      await fetch(`${url}/v1/servers/${GUILD}/events?limit=500&after=${cursor}`, { headers: auth })
     ).json()) as {
       events: HistoryEntry[];
       next_cursor: number | null;
@@ -42,11 +42,25 @@ describe('crash recovery: SIGKILL during a stream of settings writes', () => {
   });
 
   it('given acknowledged writes before the kill, then every one is in the store and the read model equals a rebuild', async () => {
+    const issued = await runCli(dataDir, [
+      'keys',
+      'issue',
+      '--user',
+      '1',
+      '--scope',
+      'admin',
+      '--tier',
+      'enterprise',
+      '--json',
+    ]);
+    assert.equal(issued.code, 0, issued.stderr);
+    const { key } = JSON.parse(issued.stdout.trim().split('\n').at(-1)!) as { key: string };
+    const auth = { authorization: `Bearer ${key}` };
     const port = await freePort();
     server = await startServerProcess(dataDir, port);
     const registered = await fetch(`${server.url}/v1/servers/${GUILD}`, {
       method: 'PUT',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...auth },
       body: JSON.stringify({ name: 'Hush Community', owner_id: '123456', member_count: 120, bot_count: 5 }),
     });
     assert.equal(registered.status, 200);
@@ -60,7 +74,7 @@ describe('crash recovery: SIGKILL during a stream of settings writes', () => {
         try {
           const res = await fetch(`${server!.url}/v1/servers/${GUILD}/settings`, {
             method: 'PATCH',
-            headers: { 'content-type': 'application/json' },
+            headers: { 'content-type': 'application/json', ...auth },
             body: JSON.stringify({ prefix }),
           });
           if (res.status === 200) acknowledged.push(prefix);
@@ -79,7 +93,7 @@ describe('crash recovery: SIGKILL during a stream of settings writes', () => {
     server = await startServerProcess(dataDir, port);
 
     // then: every acknowledged write is in the event store
-    const events = await allEvents(server.url);
+    const events = await allEvents(server.url, auth);
     const stored = new Set(
       events.filter((e) => e.type === 'SettingsChanged').map((e) => e.data.changes.prefix),
     );
@@ -90,7 +104,9 @@ describe('crash recovery: SIGKILL during a stream of settings writes', () => {
     const last = events[events.length - 1].revision;
     let live: { revision: number } = { revision: -1 };
     for (let i = 0; i < 100 && live.revision !== last; i++) {
-      live = (await (await fetch(`${server.url}/v1/servers/${GUILD}`)).json()) as { revision: number };
+      live = (await (await fetch(`${server.url}/v1/servers/${GUILD}`, { headers: auth })).json()) as {
+        revision: number;
+      };
       if (live.revision !== last) await new Promise((r) => setTimeout(r, 50));
     }
     assert.equal(live.revision, last);
@@ -98,7 +114,7 @@ describe('crash recovery: SIGKILL during a stream of settings writes', () => {
     const replay = await runCli(dataDir, ['replay', 'all']);
     assert.equal(replay.code, 0, replay.stderr);
     server = await startServerProcess(dataDir, port);
-    const rebuilt = await (await fetch(`${server.url}/v1/servers/${GUILD}`)).json();
+    const rebuilt = await (await fetch(`${server.url}/v1/servers/${GUILD}`, { headers: auth })).json();
     assert.deepEqual(rebuilt, live);
   });
 });

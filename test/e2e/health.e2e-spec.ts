@@ -24,6 +24,7 @@ describe('health when the event store is unreachable', () => {
       method: 'PATCH',
       url: '/v1/servers/5/settings',
       payload: { prefix: '?' },
+      headers: { authorization },
     });
     assert.equal(res.statusCode, 503);
   });

@@ -15,7 +15,8 @@ describe('Hexify v2 servers and settings', () => {
   });
   after(() => t.close());
 
-  const get = (id: string) => t.app.inject({ method: 'GET', url: `/v2/servers/${id}`, headers: { authorization } });
+  const get = (id: string) =>
+    t.app.inject({ method: 'GET', url: `/v2/servers/${id}`, headers: { authorization } });
   const post = (id: string, payload: unknown, headers: Record<string, string> = {}) =>
     t.app.inject({
       method: 'POST',

@@ -20,7 +20,10 @@ describe('keys never reach the logs', () => {
     const issued = await runCli(dataDir, ['keys', 'issue', '--user', '1', '--scope', 'admin', '--json']);
     assert.equal(issued.code, 0, issued.stderr);
     const { key } = JSON.parse(issued.stdout.trim().split('\n').at(-1)!) as { key: string };
-    server = await startServerProcess(dataDir, await freePort(), { LOG_LEVEL: 'debug', LOG_REQUESTS: 'true' });
+    server = await startServerProcess(dataDir, await freePort(), {
+      LOG_LEVEL: 'debug',
+      LOG_REQUESTS: 'true',
+    });
     for (const url of ['/v1/keys', '/v1/servers/1', '/v2/servers/abc']) {
       await fetch(`${server.url}${url}`, { headers: { authorization: `Bearer ${key}` } });
     }

@@ -17,7 +17,8 @@ describe('rate limits, in memory', () => {
   });
   after(() => t.close());
 
-  const get = (url: string, key: string) => t.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${key}` } });
+  const get = (url: string, key: string) =>
+    t.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${key}` } });
 
   it('Hexify free tier: the 100th request is the last allowed, the 101st gets the exact 429 body', async () => {
     const { key } = await t.issueKey(HEXIFY_PROFILE.ownerId, { tier: 'free' });

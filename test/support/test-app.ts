@@ -59,13 +59,18 @@ export async function startTestApp(overrides: Partial<GuildhallConfig> = {}): Pr
       if (result.position !== undefined) await app.get(Projections).waitFor('users', result.position, 5_000);
     },
     async issueKey(ownerId, options = {}) {
-      const issued = await app.get(CommandBus).execute(new IssueApiKeyCommand(ownerId, options, systemContext('cli', 'test')));
+      const issued = await app
+        .get(CommandBus)
+        .execute(new IssueApiKeyCommand(ownerId, options, systemContext('cli', 'test')));
       await app.get(Projections).waitFor('apikeys', issued.position, 5_000);
       return { key: issued.key, keyId: issued.keyId };
     },
     async revokeKey(keyId) {
-      const result = await app.get(CommandBus).execute(new RevokeApiKeyCommand(keyId, systemContext('cli', 'test')));
-      if (result.position !== undefined) await app.get(Projections).waitFor('apikeys', result.position, 5_000);
+      const result = await app
+        .get(CommandBus)
+        .execute(new RevokeApiKeyCommand(keyId, systemContext('cli', 'test')));
+      if (result.position !== undefined)
+        await app.get(Projections).waitFor('apikeys', result.position, 5_000);
     },
     async close() {
       await app.close();

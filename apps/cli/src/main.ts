@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { CommandBus } from '@nestjs/cqrs';
 import { Command } from 'commander';
 import { Projections } from '#core';
+import { GUILDHALL_CONFIG, type GuildhallConfig } from '#config';
 import { EventStore } from '#eventstore';
 import { CliModule } from './cli.module';
 import { runDemo } from './commands/demo.command';
@@ -29,7 +30,9 @@ const program = new Command('guildhall')
 program
   .command('demo')
   .description("load the seeds' example data through the command bus (idempotent)")
-  .action(() => withApp((app) => runDemo(app.get(CommandBus))));
+  .action(() =>
+    withApp((app) => runDemo(app.get(CommandBus), app.get<GuildhallConfig>(GUILDHALL_CONFIG).dataDir)),
+  );
 
 program
   .command('replay')

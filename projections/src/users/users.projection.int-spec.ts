@@ -1,9 +1,10 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { userStreamId, type GuildEvent, type UserEvent } from '#domain';
+import { userStreamId, type UserEvent } from '#domain';
 import type { EventStore } from '#eventstore';
+import { testEvent } from '#eventstore/testing/index';
 import { ProjectionHost } from '../runtime/projection-host';
-import { openTestStore, tempDir, toNewEvent } from '../testing/fixtures';
+import { openTestStore, tempDir } from '../testing/fixtures';
 import { usersProjection } from './users.projection';
 import { UsersReadModel } from './users.read-model';
 
@@ -26,17 +27,24 @@ describe('users projection', () => {
   const append = async (...events: UserEvent[]) => {
     const result = await store.appendToStream(
       userStreamId('123456'),
-      events.map((e) => toNewEvent(e as unknown as GuildEvent)),
+      events.map((e) => testEvent(e.type, e.data)),
     );
     assert.equal(await host.waitForPosition('users', result.position, 2_000), true);
   };
 
   it('given a recorded profile and a later role change, then the view shows the latest profile', async () => {
     await append(
-      { type: 'UserProfileRecorded', data: { userId: '123456', username: 'User#1234', roles: ['Admin', 'Member'] } },
+      {
+        type: 'UserProfileRecorded',
+        data: { userId: '123456', username: 'User#1234', roles: ['Admin', 'Member'] },
+      },
       { type: 'UserProfileUpdated', data: { userId: '123456', changes: { roles: ['Member'] } } },
     );
-    assert.deepEqual(new UsersReadModel(host.db).get('123456'), { id: '123456', username: 'User#1234', roles: ['Member'] });
+    assert.deepEqual(new UsersReadModel(host.db).get('123456'), {
+      id: '123456',
+      username: 'User#1234',
+      roles: ['Member'],
+    });
   });
 
   it('given a rebuild, then the view is the same', async () => {

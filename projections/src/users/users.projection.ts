@@ -35,7 +35,8 @@ function prepare(db: DatabaseSync, tables: TableNames<UserTable>): EventApplier 
       const d = (event as RecordedEvent<'UserProfileRecorded', UserProfileRecorded['data']>).data;
       record.run(d.userId, d.username, JSON.stringify(d.roles), event.revision, at);
     } else if (event.type === 'UserProfileUpdated') {
-      const { userId, changes } = (event as RecordedEvent<'UserProfileUpdated', UserProfileUpdated['data']>).data;
+      const { userId, changes } = (event as RecordedEvent<'UserProfileUpdated', UserProfileUpdated['data']>)
+        .data;
       const roles = changes.roles === undefined ? null : JSON.stringify(changes.roles);
       update.run(userId, changes.username ?? null, roles, event.revision, at);
     }

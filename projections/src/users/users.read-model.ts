@@ -21,7 +21,9 @@ export class UsersReadModel {
   /** The user, or null when unknown (also before the projection first ran in this data directory). */
   get(userId: string): UserView | null {
     if (!this.byId) {
-      const exists = this.db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'users'").get();
+      const exists = this.db
+        .prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'users'")
+        .get();
       if (!exists) return null;
       this.byId = this.db.prepare('SELECT id, username, roles FROM users WHERE id = ?');
     }

@@ -21,7 +21,8 @@ const rules = (...list: AccessRule[]) => SetMetadata(ACCESS_RULES, list);
 
 export const Public = () => rules({ kind: 'public' });
 export const GuildReader = (param: string) => rules({ kind: 'guild', param });
-export const GuildManager = (param: string) => rules({ kind: 'guild', param }, { kind: 'guild-manager', param });
+export const GuildManager = (param: string) =>
+  rules({ kind: 'guild', param }, { kind: 'guild-manager', param });
 export const GuildOwner = (param: string) => rules({ kind: 'guild', param }, { kind: 'guild-owner', param });
 export const RequireScope = (scope: string) => rules({ kind: 'scope', scope });
 export const BotOwner = (param: string) => rules({ kind: 'bot-owner', param });

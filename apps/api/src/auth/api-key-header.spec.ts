@@ -14,7 +14,10 @@ describe('keyFromAuthorization', () => {
   });
 
   it('given a bare key, then only Bots on Discord accepts it', () => {
-    assert.equal(keyFromAuthorization('bod', 'b1c678e8b0a346efe45e97c12b28f074'), 'b1c678e8b0a346efe45e97c12b28f074');
+    assert.equal(
+      keyFromAuthorization('bod', 'b1c678e8b0a346efe45e97c12b28f074'),
+      'b1c678e8b0a346efe45e97c12b28f074',
+    );
     assert.equal(keyFromAuthorization('hexify', 'b1c678e8b0a346efe45e97c12b28f074'), null);
   });
 

@@ -44,7 +44,12 @@ export class ApiKeyGuard implements CanActivate {
     return true;
   }
 
-  private enforce(rule: AccessRule, key: ApiKeyPrincipal, params: Record<string, string | undefined>, dialect: Dialect) {
+  private enforce(
+    rule: AccessRule,
+    key: ApiKeyPrincipal,
+    params: Record<string, string | undefined>,
+    dialect: Dialect,
+  ) {
     const isAdmin = key.scopes.includes('admin');
     switch (rule.kind) {
       case 'public':
@@ -57,16 +62,18 @@ export class ApiKeyGuard implements CanActivate {
         return;
       case 'guild-manager':
         if (isAdmin || key.guildId === params[rule.param] || this.ownsGuild(key, params[rule.param])) return;
-        throw new ForbiddenException('This API key may not change this server: it needs its owner, a key bound to it, or admin');
+        throw new ForbiddenException(
+          'This API key may not change this server: it needs its owner, a key bound to it, or admin',
+        );
       case 'guild-owner':
         if (isAdmin || this.ownsGuild(key, params[rule.param])) return;
         throw new ForbiddenException('Only the server owner may do this');
       case 'scope':
-        if (isAdmin || key.scopes.includes(rule.scope)) return;
+        if (isAdmin || (key.scopes as readonly string[]).includes(rule.scope)) return;
         throw new ForbiddenException(`This API key lacks the ${rule.scope} scope`);
       case 'bot-owner':
-        if (isAdmin || key.scopes.includes(`bot:${params[rule.param]}`)) return;
-        throw new ForbiddenException('This API key is not the bot owner\'s');
+        if (isAdmin || (key.scopes as readonly string[]).includes(`bot:${params[rule.param]}`)) return;
+        throw new ForbiddenException("This API key is not the bot owner's");
     }
   }
 

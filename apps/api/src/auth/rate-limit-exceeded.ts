@@ -8,7 +8,11 @@ export function rateLimitExceeded(dialect: Dialect, tightest: RateLimitDecision)
   const retryAfter = tightest.retryAfterSeconds;
   if (dialect === 'hexify') {
     return new ExactBodyException(
-      { error: 'Rate limit exceeded', message: 'You have exceeded your hourly rate limit', retry_after: retryAfter },
+      {
+        error: 'Rate limit exceeded',
+        message: 'You have exceeded your hourly rate limit',
+        retry_after: retryAfter,
+      },
       HttpStatus.TOO_MANY_REQUESTS,
     );
   }

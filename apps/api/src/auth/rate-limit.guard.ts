@@ -26,7 +26,10 @@ export class RateLimitGuard implements CanActivate {
       params: request.params as Record<string, string | undefined>,
       ip: request.ip,
       key: request.principal?.key,
-      routeLimit: this.reflector.getAllAndOverride<RouteLimit>(ROUTE_LIMIT, [context.getHandler(), context.getClass()]),
+      routeLimit: this.reflector.getAllAndOverride<RouteLimit>(ROUTE_LIMIT, [
+        context.getHandler(),
+        context.getClass(),
+      ]),
     });
     if (checks.length === 0) return true;
     const result = await this.limiter.consume(checks);

@@ -14,7 +14,8 @@ import { RateLimiter, createRateLimiter } from '#ratelimit';
         // Fails open: a Redis outage must not take the API down; it is logged instead.
         return createRateLimiter({
           redisUrl: config.redisUrl,
-          onError: (error: unknown) => logger.warn(`Redis unavailable, requests pass unlimited: ${String(error)}`),
+          onError: (error: unknown) =>
+            logger.warn(`Redis unavailable, requests pass unlimited: ${String(error)}`),
         });
       },
     },

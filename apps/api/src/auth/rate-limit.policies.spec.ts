@@ -18,7 +18,8 @@ const request = (overrides: Partial<LimitedRequest>): LimitedRequest => ({
   routeLimit: undefined,
   ...overrides,
 });
-const summary = (r: LimitedRequest) => rateLimitChecks(r).map((c) => `${c.key} ${c.policy.limit}/${c.policy.windowSeconds}`);
+const summary = (r: LimitedRequest) =>
+  rateLimitChecks(r).map((c) => `${c.key} ${c.policy.limit}/${c.policy.windowSeconds}`);
 
 describe('rateLimitChecks', () => {
   it('given Hexify keys of each tier, then the hourly account budget follows the tier', () => {
@@ -28,17 +29,26 @@ describe('rateLimitChecks', () => {
   });
 
   it('given Hush server stats, then the per-server limit and the account budget both apply', () => {
-    const r = request({ dialect: 'hush', params: { id: '123456' }, routeLimit: { policy: HUSH_POLICY, perParam: 'id' } });
+    const r = request({
+      dialect: 'hush',
+      params: { id: '123456' },
+      routeLimit: { policy: HUSH_POLICY, perParam: 'id' },
+    });
     assert.deepEqual(summary(r), ['hush:per-server:id:123456 60/60', 'account:k1 100/3600']);
   });
 
   it('given a Hush route without a server, then the 60/min counts per key', () => {
-    assert.deepEqual(summary(request({ dialect: 'hush', params: { id: '42' } })), ['hush:key:k1 60/60', 'account:k1 100/3600']);
+    assert.deepEqual(summary(request({ dialect: 'hush', params: { id: '42' } })), [
+      'hush:key:k1 60/60',
+      'account:k1 100/3600',
+    ]);
   });
 
   it('given BotNexus, then standard keys get 120/min and enterprise 500/min, and no hourly budget', () => {
     assert.deepEqual(summary(request({ dialect: 'botnexus', key: key('free') })), ['botnexus:key:k1 120/60']);
-    assert.deepEqual(summary(request({ dialect: 'botnexus', key: key('enterprise') })), ['botnexus:key:k1 500/60']);
+    assert.deepEqual(summary(request({ dialect: 'botnexus', key: key('enterprise') })), [
+      'botnexus:key:k1 500/60',
+    ]);
   });
 
   it('given a Bots on Discord route, then only its per-bot route limit applies', () => {
@@ -55,6 +65,8 @@ describe('rateLimitChecks', () => {
   });
 
   it('given an anonymous Elixir read, then it is limited per client address', () => {
-    assert.deepEqual(summary(request({ dialect: 'elixir', key: undefined, ip: '10.0.0.9' })), ['elixir:ip:10.0.0.9 300/60']);
+    assert.deepEqual(summary(request({ dialect: 'elixir', key: undefined, ip: '10.0.0.9' })), [
+      'elixir:ip:10.0.0.9 300/60',
+    ]);
   });
 });

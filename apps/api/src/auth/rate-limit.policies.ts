@@ -46,7 +46,10 @@ export function rateLimitChecks(request: LimitedRequest): RateLimitCheck[] {
   const checks: RateLimitCheck[] = [];
   if (routeLimit) {
     const subject = params[routeLimit.perParam] ?? '-';
-    checks.push({ key: `${dialect}:${routeLimit.policy.name}:${routeLimit.perParam}:${subject}`, policy: routeLimit.policy });
+    checks.push({
+      key: `${dialect}:${routeLimit.policy.name}:${routeLimit.perParam}:${subject}`,
+      policy: routeLimit.policy,
+    });
   }
   if (!key) {
     if (checks.length === 0 && dialect === 'elixir') {

@@ -51,7 +51,9 @@ export class KeysController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     if (!KEY_ID.test(keyId)) throw new BadRequestException('key_id must be 16 lowercase letters or digits');
-    const result = await this.commandBus.execute(new RevokeApiKeyCommand(keyId, context, { requestedBy: caller }));
+    const result = await this.commandBus.execute(
+      new RevokeApiKeyCommand(keyId, context, { requestedBy: caller }),
+    );
     if (result.position !== undefined) void reply.header(POSITION_HEADER, String(result.position));
   }
 }

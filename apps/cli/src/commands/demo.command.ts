@@ -60,7 +60,9 @@ export async function runDemo(commandBus: CommandBus, dataDir: string): Promise<
       if (!(error instanceof DomainError && error.reason === 'conflict')) throw error;
     }
     keys[demo.seed] = key;
-    console.log(`${demo.seed.padEnd(14)} key ${demo.keyId} (${demo.tier}${demo.scopes.length ? `, ${demo.scopes.join(' ')}` : ''}${demo.guildId ? `, guild ${demo.guildId}` : ''})`);
+    console.log(
+      `${demo.seed.padEnd(14)} key ${demo.keyId} (${demo.tier}${demo.scopes.length ? `, ${demo.scopes.join(' ')}` : ''}${demo.guildId ? `, guild ${demo.guildId}` : ''})`,
+    );
   }
   console.log(`${written} events written`);
   console.log(JSON.stringify({ guilds: DEMO_GUILDS.map((g) => g.guildId), events_written: written, keys }));

@@ -17,7 +17,10 @@ export function openEventStore(config: GuildhallConfig): EventStore {
   }
   mkdirSync(config.dataDir, { recursive: true });
   return new UpcastingEventStore(
-    new SqliteEventStore({ file: join(config.dataDir, 'events.sqlite'), durability: config.sqliteDurability }),
+    new SqliteEventStore({
+      file: join(config.dataDir, 'events.sqlite'),
+      durability: config.sqliteDurability,
+    }),
     EVENT_UPCASTERS,
   );
 }

@@ -13,18 +13,26 @@ const record = (username: string, roles: string[]) =>
 
 describe('user decider', () => {
   it('given an unknown user, when a profile is recorded, then UserProfileRecorded', () => {
-    spec.given([]).when(record('User#1234', ['Admin', 'Member'])).then([recorded]);
+    spec
+      .given([])
+      .when(record('User#1234', ['Admin', 'Member']))
+      .then([recorded]);
   });
 
   it('given a known user, when the same profile is recorded in another role order, then nothing', () => {
-    spec.given([recorded]).when(record('User#1234', ['Member', 'Admin'])).thenNothing();
+    spec
+      .given([recorded])
+      .when(record('User#1234', ['Member', 'Admin']))
+      .thenNothing();
   });
 
   it('given a known user, when the username changes, then only the username is recorded', () => {
     spec
       .given([recorded])
       .when(record('Renamed#0001', ['Admin', 'Member']))
-      .then([{ type: 'UserProfileUpdated', data: { userId: '123456', changes: { username: 'Renamed#0001' } } }]);
+      .then([
+        { type: 'UserProfileUpdated', data: { userId: '123456', changes: { username: 'Renamed#0001' } } },
+      ]);
   });
 
   it('given a known user, when roles change, then only the roles are recorded', () => {
@@ -39,7 +47,10 @@ describe('user decider', () => {
   });
 
   it('refuses duplicate roles', () => {
-    spec.given([]).when(record('u', ['Admin', 'Admin'])).thenThrows('invalid', 'invalid_roles', 'roles');
+    spec
+      .given([])
+      .when(record('u', ['Admin', 'Admin']))
+      .thenThrows('invalid', 'invalid_roles', 'roles');
   });
 
   it('refuses a user id that is not a snowflake', () => {

@@ -12,8 +12,17 @@ export const USER_LIMITS = { usernameMaxLength: 37, maxRoles: 50, roleMaxLength:
 function assertProfile(profile: UserProfile): void {
   const { username, roles } = profile;
   // Discord tags are at most 32 characters plus an optional `#1234` discriminator.
-  if (typeof username !== 'string' || username.trim() === '' || username.length > USER_LIMITS.usernameMaxLength) {
-    throw new DomainError('invalid', 'invalid_username', `username must be 1–${USER_LIMITS.usernameMaxLength} characters`, 'username');
+  if (
+    typeof username !== 'string' ||
+    username.trim() === '' ||
+    username.length > USER_LIMITS.usernameMaxLength
+  ) {
+    throw new DomainError(
+      'invalid',
+      'invalid_username',
+      `username must be 1–${USER_LIMITS.usernameMaxLength} characters`,
+      'username',
+    );
   }
   const valid =
     Array.isArray(roles) &&
@@ -21,7 +30,12 @@ function assertProfile(profile: UserProfile): void {
     roles.every((r) => typeof r === 'string' && r.trim() !== '' && r.length <= USER_LIMITS.roleMaxLength) &&
     new Set(roles).size === roles.length;
   if (!valid) {
-    throw new DomainError('invalid', 'invalid_roles', `roles must be up to ${USER_LIMITS.maxRoles} distinct names`, 'roles');
+    throw new DomainError(
+      'invalid',
+      'invalid_roles',
+      `roles must be up to ${USER_LIMITS.maxRoles} distinct names`,
+      'roles',
+    );
   }
 }
 
@@ -59,7 +73,9 @@ export const userDecider: Decider<UserState, UserCommand, UserEvent> = {
           profile: { username: event.data.username, roles: event.data.roles },
         };
       case 'UserProfileUpdated':
-        return state.status === 'known' ? { ...state, profile: { ...state.profile, ...event.data.changes } } : state;
+        return state.status === 'known'
+          ? { ...state, profile: { ...state.profile, ...event.data.changes } }
+          : state;
       default:
         return state;
     }

@@ -6,7 +6,10 @@ export interface UserProfile {
   readonly roles: readonly string[];
 }
 
-export type UserProfileRecorded = DomainEvent<'UserProfileRecorded', { readonly userId: string } & UserProfile>;
+export type UserProfileRecorded = DomainEvent<
+  'UserProfileRecorded',
+  { readonly userId: string } & UserProfile
+>;
 /** Only the fields that changed. */
 export type UserProfileUpdated = DomainEvent<
   'UserProfileUpdated',
