@@ -2,28 +2,20 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { freePort, startServerProcess } from '../test/support/server-process';
+import { CommandBus } from '@nestjs/cqrs';
+import { IssueApiKeyCommand, RegisterGuildCommand, systemContext } from '#core';
+import { createApiApp } from '#api/create-api-app';
+import { freePort, startServerProcess, type ServerProcess } from '../test/support/server-process';
 import type { Report } from './report';
 
 const SERVER = '123456789012345678';
+const OWNER = '210987654321098765';
 const DURATION_S = Number(process.env.BENCH_HTTP_SECONDS ?? 10);
 /** Writes spread over many guilds, as real traffic is; one guild's writes are serialised by design. */
 const WRITE_GUILDS = 1_000;
+/** Enough enterprise keys (10,000 requests/hour each) that the load never meets a rate limit. */
+const KEYS = 60;
 const guildId = (n: number) => String(100_000_000_000_000_000n + BigInt(n));
-
-async function register(url: string, id: string): Promise<void> {
-  const res = await fetch(`${url}/v1/servers/${id}`, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      name: `Guild ${id}`,
-      owner_id: '210987654321098765',
-      member_count: 1250,
-      premium: true,
-    }),
-  });
-  if (!res.ok) throw new Error(`could not register guild ${id}: ${res.status}`);
-}
 
 function cannon(options: autocannon.Options): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => {
@@ -31,40 +23,101 @@ function cannon(options: autocannon.Options): Promise<autocannon.Result> {
   });
 }
 
+/** Seeds the data directory in-process (faster than HTTP): the guilds and the owner's keys. */
+async function seed(dataDir: string): Promise<string[]> {
+  const app = await createApiApp({ dataDir, logLevel: 'silent' });
+  await app.init();
+  try {
+    const bus = app.get(CommandBus);
+    const context = systemContext('cli', 'bench');
+    const profile = {
+      name: 'Bench',
+      ownerId: OWNER,
+      memberCount: 1250,
+      botCount: 0,
+      onlineCount: 0,
+      premium: true,
+      features: [],
+    };
+    for (const id of [SERVER, ...Array.from({ length: WRITE_GUILDS }, (_, n) => guildId(n))]) {
+      await bus.execute(new RegisterGuildCommand(id, profile, context));
+    }
+    const keys: string[] = [];
+    for (let i = 0; i < KEYS; i++) {
+      keys.push((await bus.execute(new IssueApiKeyCommand(OWNER, { tier: 'enterprise' }, context))).key);
+    }
+    return keys;
+  } finally {
+    await app.close();
+  }
+}
+
+/** Every request carries one of the keys, round robin, so auth and limits run on each. */
+const withKeys = (keys: readonly string[]) => {
+  let i = 0;
+  return (request: autocannon.Request) => ({
+    ...request,
+    headers: { ...request.headers, authorization: `Bearer ${keys[i++ % keys.length]}` },
+  });
+};
+
+async function reads(server: ServerProcess, keys: readonly string[]): Promise<autocannon.Result> {
+  const url = `${server.url}/v2/servers/${SERVER}`;
+  const requests = [{ method: 'GET' as const, setupRequest: withKeys(keys) }];
+  await cannon({ url, connections: 50, duration: 2, requests }); // warm-up: let the JIT settle
+  const result = await cannon({ url, connections: 50, duration: DURATION_S, requests });
+  if (result.non2xx > 0 || result.errors > 0) {
+    throw new Error(`GET had ${result.non2xx} non-2xx responses and ${result.errors} errors`);
+  }
+  return result;
+}
+
 /** HTTP on loopback: the server runs in its own process, as in production, and autocannon loads it. */
 export async function run(report: Report): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'guildhall-bench-http-'));
-  const server = await startServerProcess(dataDir, await freePort());
+  const keys = await seed(dataDir);
+  let server = await startServerProcess(
+    dataDir,
+    await freePort(),
+    {},
+    'dist/bench/support/server-without-guards.js',
+  );
   try {
-    await register(server.url, SERVER);
-    for (let n = 0; n < WRITE_GUILDS; n++) await register(server.url, guildId(n));
-    // Warm-up: let the JIT settle so the figures describe the steady state.
-    await cannon({ url: `${server.url}/v2/servers/${SERVER}`, connections: 50, duration: 2 });
-
-    const reads = await cannon({
-      url: `${server.url}/v2/servers/${SERVER}`,
-      connections: 50,
-      duration: DURATION_S,
-    });
-    if (reads.non2xx > 0 || reads.errors > 0)
-      throw new Error(`GET had ${reads.non2xx} non-2xx and ${reads.errors} errors`);
+    const baseline = await reads(server, keys);
+    await server.kill('SIGTERM');
+    server = await startServerProcess(dataDir, await freePort());
+    const guarded = await reads(server, keys);
     report({
-      name: 'HTTP GET /v2/servers/{id}',
-      value: reads.requests.average,
+      name: 'HTTP GET /v2/servers/{id}, keys and limits on',
+      value: guarded.requests.average,
       unit: 'req/s',
       target: '≥ 10,000',
-      ok: reads.requests.average >= 10_000,
+      ok: guarded.requests.average >= 10_000,
     });
     report({
       name: 'HTTP GET /v2/servers/{id} p99 latency',
-      value: reads.latency.p99,
+      value: guarded.latency.p99,
       unit: 'ms',
       target: '≤ 20',
-      ok: reads.latency.p99 <= 20,
+      ok: guarded.latency.p99 <= 20,
+    });
+    report({
+      name: 'HTTP GET /v2/servers/{id}, keys and limits off',
+      value: baseline.requests.average,
+      unit: 'req/s',
+    });
+    const ratio = guarded.requests.average / baseline.requests.average;
+    report({
+      name: 'HTTP GET with keys and limits / without',
+      value: ratio,
+      unit: 'ratio',
+      target: '≥ 0.8',
+      ok: ratio >= 0.8,
     });
 
-    // Every write changes the prefix, so each one decides an event, appends it and waits for the read model.
+    // Every write changes a prefix, so each decides an event, appends it and waits for the read model.
     let n = 0;
+    const authorize = withKeys(keys);
     const writes = await cannon({
       url: `${server.url}/v2/servers/${SERVER}/settings`,
       connections: 100,
@@ -73,16 +126,20 @@ export async function run(report: Report): Promise<void> {
         {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          setupRequest: (request) => ({
-            ...request,
-            body: JSON.stringify({ prefix: `p${(n++).toString(36)}` }),
-          }),
+          setupRequest: (request) => {
+            n++;
+            return authorize({
+              ...request,
+              path: `/v2/servers/${guildId(n % WRITE_GUILDS)}/settings`,
+              body: JSON.stringify({ prefix: `p${n.toString(36)}` }),
+            });
+          },
         },
       ],
     });
     const failed = writes.non2xx + writes.errors;
     report({
-      name: `HTTP POST /v2/servers/{id}/settings, ${WRITE_GUILDS} guilds, each a new event`,
+      name: `HTTP POST settings over ${WRITE_GUILDS} guilds, each a new event`,
       value: writes.requests.average,
       unit: 'req/s',
       target: '≥ 2,000',

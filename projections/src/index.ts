@@ -11,3 +11,4 @@ export * from './users/users.projection';
 export * from './users/users.read-model';
 export * from './apikeys/apikeys.projection';
 export * from './apikeys/apikeys.read-model';
+export * from './runtime/versioned-cache';

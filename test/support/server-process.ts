@@ -29,8 +29,9 @@ export async function startServerProcess(
   dataDir: string,
   port: number,
   env: Record<string, string> = {},
+  entry = 'dist/apps/guildhall/src/main.js',
 ): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [join(ROOT, 'dist/apps/guildhall/src/main.js')], {
+  const child = spawn(process.execPath, [join(ROOT, entry)], {
     env: {
       ...process.env,
       DATA_DIR: dataDir,

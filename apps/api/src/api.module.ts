@@ -1,13 +1,11 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { ConfigModule, GUILDHALL_CONFIG, type GuildhallConfig } from '#config';
 import { ApiKeyModule, EventStoreModule, GuildModule, ProjectionsModule, UserModule } from '#core';
-import { ApiKeyGuard } from './auth/api-key.guard';
-import { RateLimitGuard } from './auth/rate-limit.guard';
-import { RateLimitModule } from './auth/rate-limit.module';
+import { AuthModule } from './auth/auth.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { HealthController } from './health/health.controller';
 import { HexifyServersController } from './hexify/hexify-servers.controller';
@@ -39,18 +37,16 @@ import { ServersController } from './servers/servers.controller';
     GuildModule,
     UserModule,
     ApiKeyModule,
-    RateLimitModule,
   ],
   controllers: [HealthController, HexifyServersController, HushController, ServersController, KeysController],
-  providers: [
-    // Order matters: the key guard identifies the caller, then the limiter counts the request.
-    { provide: APP_GUARD, useClass: ApiKeyGuard },
-    { provide: APP_GUARD, useClass: RateLimitGuard },
-    { provide: APP_FILTER, useClass: ApiExceptionFilter },
-  ],
+  providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
 })
 export class ApiModule {
-  static withConfig(overrides: Parameters<typeof ConfigModule.forRoot>[0] = {}) {
-    return { module: ApiModule, imports: [ConfigModule.forRoot(overrides)] };
+  /**
+   * `guards: false` exists only so the benchmark can measure what keys and limits cost; no
+   * configuration or environment variable reaches it.
+   */
+  static withConfig(overrides: Parameters<typeof ConfigModule.forRoot>[0] = {}, { guards = true } = {}) {
+    return { module: ApiModule, imports: [ConfigModule.forRoot(overrides), ...(guards ? [AuthModule] : [])] };
   }
 }

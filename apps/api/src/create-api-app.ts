@@ -9,10 +9,11 @@ import { createValidationPipe } from './common/validation';
 /** Builds the HTTP application; `main` and the e2e tests share it so tests exercise the real wiring. */
 export async function createApiApp(
   overrides: Partial<GuildhallConfig> = {},
+  options: { guards?: boolean } = {},
 ): Promise<NestFastifyApplication> {
   const config = { ...loadConfig(), ...overrides };
   const app = await NestFactory.create<NestFastifyApplication>(
-    ApiModule.withConfig(config),
+    ApiModule.withConfig(config, options),
     new FastifyAdapter({ bodyLimit: config.bodyLimitBytes, logger: false }),
     { bufferLogs: true },
   );

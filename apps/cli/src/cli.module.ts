@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ConfigModule } from '#config';
-import { ApiKeyModule, EventStoreModule, GuildModule, ProjectionsModule } from '#core';
+import { ApiKeyModule, EventStoreModule, GuildModule, ProjectionsModule, UserModule } from '#core';
 
 /** The CLI door: the same buses and stores as the API, with no HTTP and no live projections. */
 @Module({
@@ -11,6 +11,7 @@ import { ApiKeyModule, EventStoreModule, GuildModule, ProjectionsModule } from '
     EventStoreModule,
     ProjectionsModule,
     GuildModule,
+    UserModule,
     ApiKeyModule,
   ],
 })

@@ -1,5 +1,6 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { ApiKeyScope, ApiKeyTier } from '#domain';
+import { VersionedCache, type ReadModelVersion } from '../runtime/versioned-cache';
 
 /** An API key as queries return it: never its secret, nor its hash. */
 export interface ApiKeyView {
@@ -54,7 +55,15 @@ const SQL: Record<StatementName, string> = {
 export class ApiKeysReadModel {
   private readonly statements = new Map<StatementName, StatementSync>();
 
-  constructor(private readonly db: DatabaseSync) {}
+  private readonly credentials: VersionedCache<string, ApiKeyCredential | null>;
+
+  /** `version` (the projection's checkpoint) lets every request's key lookup skip SQLite until keys change. */
+  constructor(
+    private readonly db: DatabaseSync,
+    version: ReadModelVersion = () => undefined,
+  ) {
+    this.credentials = new VersionedCache(version);
+  }
 
   /** The key, or null when unknown (also before the projection has ever run in this data directory). */
   findById(keyId: string): ApiKeyView | null {
@@ -74,6 +83,10 @@ export class ApiKeysReadModel {
 
   /** For the authenticator only: the key with its hash, in one primary-key lookup. */
   findCredential(keyId: string): ApiKeyCredential | null {
+    return this.credentials.get(keyId, () => this.loadCredential(keyId));
+  }
+
+  private loadCredential(keyId: string): ApiKeyCredential | null {
     const row = this.statement('byId')?.get(keyId) as ApiKeyRow | undefined;
     if (!row) return null;
     const { keyId: id, ownerId, tier, scopes, guildId, revokedAt } = toView(row);

@@ -1,5 +1,6 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { AutoModSettings } from '#domain';
+import { VersionedCache, type ReadModelVersion } from '../runtime/versioned-cache';
 
 /** A guild as the queries return it. */
 export interface GuildView {
@@ -42,14 +43,22 @@ interface GuildRow {
 /** Queries over the `guilds` table of the read-model database. */
 export class GuildsReadModel {
   private byId: StatementSync | undefined;
+  private readonly cache: VersionedCache<string, GuildView | null>;
 
-  constructor(private readonly db: DatabaseSync) {}
+  /** `version` (the projection's checkpoint) lets hot reads skip SQLite until the table changes. */
+  constructor(
+    private readonly db: DatabaseSync,
+    version: ReadModelVersion = () => undefined,
+  ) {
+    this.cache = new VersionedCache(version);
+  }
 
   /** The guild, or null when unknown (also before the projection has ever run in this data directory). */
   get(guildId: string): GuildView | null {
-    const byId = this.statement();
-    const row = byId?.get(guildId) as GuildRow | undefined;
-    return row ? toView(row) : null;
+    return this.cache.get(guildId, () => {
+      const row = this.statement()?.get(guildId) as GuildRow | undefined;
+      return row ? toView(row) : null;
+    });
   }
 
   // Prepared on first use: a process that never starts the projection (the CLI on a fresh data

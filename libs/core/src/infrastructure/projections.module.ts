@@ -50,6 +50,16 @@ export class Projections extends ReadModelFreshness implements OnApplicationBoot
     await this.host.stop();
   }
 
+  /**
+   * A projection's checkpoint as the version of its read model, for caches; undefined where the
+   * projection does not run in this process, since nothing would tell the cache the table changed.
+   */
+  versionOf(name: string): () => number | undefined {
+    if (!this.config.runProjections) return () => undefined;
+    const runner = this.host.runner(name);
+    return () => runner.checkpoint;
+  }
+
   names(): string[] {
     return this.host.names();
   }
@@ -96,7 +106,7 @@ export class Projections extends ReadModelFreshness implements OnApplicationBoot
     {
       provide: GuildsReadModel,
       inject: [Projections],
-      useFactory: (p: Projections) => new GuildsReadModel(p.host.db),
+      useFactory: (p: Projections) => new GuildsReadModel(p.host.db, p.versionOf('guilds')),
     },
     {
       provide: UsersReadModel,
@@ -106,7 +116,7 @@ export class Projections extends ReadModelFreshness implements OnApplicationBoot
     {
       provide: ApiKeysReadModel,
       inject: [Projections],
-      useFactory: (p: Projections) => new ApiKeysReadModel(p.host.db),
+      useFactory: (p: Projections) => new ApiKeysReadModel(p.host.db, p.versionOf('apikeys')),
     },
   ],
   exports: [Projections, ReadModelFreshness, GuildsReadModel, UsersReadModel, ApiKeysReadModel],

@@ -1,0 +1,106 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, runCli, startServerProcess, type ServerProcess } from '../support/server-process';
+
+interface DemoSummary {
+  events_written: number;
+  keys: Record<'hexify' | 'hush' | 'botnexus' | 'botsondiscord' | 'elixir', string>;
+}
+
+const lastJsonLine = (stdout: string): DemoSummary =>
+  JSON.parse(stdout.trim().split('\n').at(-1)!) as DemoSummary;
+
+describe("the demo dataset: each seed's documented requests on a fresh instance", () => {
+  let dataDir: string;
+  let server: ServerProcess;
+  let demo: DemoSummary;
+  before(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'guildhall-demo-'));
+    server = await startServerProcess(dataDir, await freePort());
+    const first = await runCli(dataDir, ['demo']);
+    assert.equal(first.code, 0, first.stderr);
+    demo = lastJsonLine(first.stdout);
+  });
+  after(async () => {
+    await server.kill('SIGTERM');
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  /** The CLI wrote through the shared event store; wait until the server's read models show it. */
+  async function get(path: string, key: string): Promise<Response> {
+    for (let i = 0; ; i++) {
+      const res = await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${key}` } });
+      if ((res.status !== 401 && res.status !== 404) || i === 100) return res;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  it('prints a key for every seed as its last line', () => {
+    assert.deepEqual(Object.keys(demo.keys).sort(), [
+      'botnexus',
+      'botsondiscord',
+      'elixir',
+      'hexify',
+      'hush',
+    ]);
+    assert.ok(Object.values(demo.keys).every((key) => key.startsWith('ghk_')));
+    assert.ok(demo.events_written > 0);
+  });
+
+  it('given a second run, then nothing is written and the same keys are printed', async () => {
+    const second = await runCli(dataDir, ['demo']);
+    assert.equal(second.code, 0, second.stderr);
+    const again = lastJsonLine(second.stdout);
+    assert.equal(again.events_written, 0);
+    assert.deepEqual(again.keys, demo.keys);
+  });
+
+  it("Hexify: GET /v2/servers/123456789012345678 answers the seed's example", async () => {
+    const res = await get('/v2/servers/123456789012345678', demo.keys.hexify);
+    assert.equal(res.status, 200);
+    const body = (await res.json()) as Record<string, unknown>;
+    assert.deepEqual(
+      {
+        ...body,
+        settings: {
+          prefix: (body.settings as { prefix: string }).prefix,
+          welcome_channel: (body.settings as { welcome_channel: string }).welcome_channel,
+        },
+      },
+      {
+        id: '123456789012345678',
+        name: 'My Discord Server',
+        member_count: 1250,
+        premium: true,
+        features: ['music', 'moderation', 'analytics'],
+        settings: { prefix: 'h!', welcome_channel: '987654321098765432' },
+      },
+    );
+    assert.equal((await get('/v2/servers/123456789', demo.keys.hexify)).status, 200);
+  });
+
+  it("Hush: stats and user answer the seed's examples", async () => {
+    assert.deepEqual(await (await get('/v1/servers/123456/stats', demo.keys.hush)).json(), {
+      members: 120,
+      bots: 5,
+      online: 95,
+    });
+    assert.deepEqual(await (await get('/v1/users/123456', demo.keys.hush)).json(), {
+      id: '123456',
+      username: 'User#1234',
+      roles: ['Admin', 'Member'],
+    });
+  });
+
+  it("Hexify's key may change its own server's settings", async () => {
+    const res = await fetch(`${server.url}/v2/servers/123456789012345678/settings`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${demo.keys.hexify}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ prefix: '!', welcome_channel: '987654321098765432' }),
+    });
+    assert.equal(res.status, 200);
+  });
+});
