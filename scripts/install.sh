@@ -6,5 +6,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # shellcheck source=use-node24.sh
 source scripts/use-node24.sh
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund --loglevel=error
+  # `npm ci` refuses this lock file: chdb lists optional per-platform packages that the registry here
+  # does not serve, so the lock cannot name them. `npm install` skips missing optional packages.
+  npm install --no-save --no-audit --no-fund --loglevel=error
 fi
