@@ -4,15 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore, type NewEvent, type SqliteDurability } from '#eventstore';
-
-/** One figure for the bench report. */
-export interface BenchResult {
-  name: string;
-  value: number;
-  unit: string;
-  target?: string;
-  ok?: boolean;
-}
+import type { Report } from './report';
 
 const SINGLE_WRITERS = 100;
 const SINGLE_DURATION_MS = 5_000;
@@ -77,7 +69,7 @@ async function appendLoop(
  * only. At `full` every group commit waits for an fsync, so its p99 cannot beat the disk's own fsync p99,
  * which is reported first to read the other figures against.
  */
-export async function run(report: (result: BenchResult) => void): Promise<void> {
+export async function run(report: Report): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'guildhall-bench-'));
   try {
     const fsyncP99 = round(percentile(fsyncLatencies(join(dir, 'fsync.probe')), 99));
@@ -90,11 +82,7 @@ export async function run(report: (result: BenchResult) => void): Promise<void> 
   }
 }
 
-async function benchDurability(
-  file: string,
-  durability: SqliteDurability,
-  report: (result: BenchResult) => void,
-): Promise<void> {
+async function benchDurability(file: string, durability: SqliteDurability, report: Report): Promise<void> {
   const store = new SqliteEventStore({ file, durability });
   const label = `eventstore.sqlite (${durability})`;
   try {

@@ -5,8 +5,7 @@ import { join } from 'node:path';
 import { guildStreamId, type GuildEvent } from '#domain';
 import { SqliteEventStore, type NewEvent } from '#eventstore';
 import { ProjectionHost, guildsProjection } from '#projections';
-
-type Report = (r: { name: string; value: number; unit: string; target?: string; ok?: boolean }) => void;
+import type { Report } from './report';
 
 // Overridable for quick runs and tuning: BENCH_PROJECTION_EVENTS, BENCH_PER_APPEND, BENCH_BATCH.
 const EVENTS = Number(process.env.BENCH_PROJECTION_EVENTS ?? 1_000_000);

@@ -1,14 +1,6 @@
 import { MemoryRateLimiter, RedisRateLimiter, type RateLimitPolicy } from '#ratelimit';
 import { startRedisServer } from '#test/support/redis-server';
-
-/** One figure for the bench report. */
-export interface BenchResult {
-  name: string;
-  value: number;
-  unit: string;
-  target?: string;
-  ok?: boolean;
-}
+import type { Report } from './report';
 
 const POLICY: RateLimitPolicy = { name: 'per-minute', limit: 1_000, windowSeconds: 60 };
 const HOT_KEYS = 100_000;
@@ -53,7 +45,7 @@ function heapMb(): number {
 }
 
 /** Heap before, with 1M live buckets, and after they idled and the limiter's own background sweep ran. */
-async function heapAfterIdle(report: (r: BenchResult) => void): Promise<void> {
+async function heapAfterIdle(report: Report): Promise<void> {
   const exact = typeof globalThis.gc === 'function';
   const note = exact ? '' : ' (no --expose-gc: best effort)';
   let clock = Date.now();
@@ -92,7 +84,7 @@ async function heapAfterIdle(report: (r: BenchResult) => void): Promise<void> {
   });
 }
 
-async function redisThroughput(report: (r: BenchResult) => void): Promise<void> {
+async function redisThroughput(report: Report): Promise<void> {
   const server = await startRedisServer();
   const rl = new RedisRateLimiter({ url: server.url, keyPrefix: 'bench:' });
   try {
@@ -121,7 +113,7 @@ async function redisThroughput(report: (r: BenchResult) => void): Promise<void> 
 }
 
 /** Rate-limiter figures: in-process throughput, heap over a million idle keys, and Redis throughput. */
-export async function run(report: (r: BenchResult) => void): Promise<void> {
+export async function run(report: Report): Promise<void> {
   const single = memoryThroughput(1);
   report({
     name: 'memory: checks/s, 1 policy per request, 100k keys, best of 5',
