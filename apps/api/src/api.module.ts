@@ -4,11 +4,23 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { ConfigModule, GUILDHALL_CONFIG, type GuildhallConfig } from '#config';
-import { ApiKeyModule, EventStoreModule, GuildModule, ProjectionsModule, UserModule } from '#core';
+import {
+  ApiKeyModule,
+  BotModule,
+  DeveloperModule,
+  EventStoreModule,
+  GuildModule,
+  ProjectionsModule,
+  UserModule,
+} from '#core';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { RateLimitGuard } from './auth/rate-limit.guard';
 import { RateLimitModule } from './auth/rate-limit.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
+import { BotNexusController } from './bots/botnexus.controller';
+import { BotsOnDiscordController } from './bots/bots-on-discord.controller';
+import { BotsController } from './bots/bots.controller';
+import { DevelopersController } from './bots/developers.controller';
 import { HealthController } from './health/health.controller';
 import { HexifyServersController } from './hexify/hexify-servers.controller';
 import { HushController } from './hush/hush.controller';
@@ -39,9 +51,21 @@ import { ServersController } from './servers/servers.controller';
     GuildModule,
     UserModule,
     ApiKeyModule,
+    BotModule,
+    DeveloperModule,
     RateLimitModule,
   ],
-  controllers: [HealthController, HexifyServersController, HushController, ServersController, KeysController],
+  controllers: [
+    HealthController,
+    HexifyServersController,
+    HushController,
+    ServersController,
+    KeysController,
+    BotNexusController,
+    BotsOnDiscordController,
+    BotsController,
+    DevelopersController,
+  ],
   providers: [
     // Order matters: the key guard identifies the caller, then the limiter counts the request.
     { provide: APP_GUARD, useClass: ApiKeyGuard },

@@ -113,14 +113,14 @@ function sample(command: SampleBotStatus, state: BotState, context: DecisionCont
     throw invalid('invalid_online', 'online must be true or false', 'online');
   const commandsOk = command.commandsOk ?? command.online;
   if (typeof commandsOk !== 'boolean') {
-    throw invalid('invalid_commands_ok', 'commandsOk must be true or false', 'commandsOk');
+    throw invalid('invalid_commands_ok', 'commands OK must be true or false', 'commandsOk');
   }
   if (!command.online && (commandsOk || command.latencyMs !== null)) {
     throw invalid('offline_sample', 'an offline bot has no latency and answers no command', 'online');
   }
   const at = Date.parse(sampledAt);
   if (at > Date.parse(context.now) + SAMPLE_CLOCK_SKEW_MS) {
-    throw invalid('sample_in_future', 'sampledAt is in the future', 'sampledAt');
+    throw invalid('sample_in_future', 'the sample time is in the future', 'sampledAt');
   }
   const bot = requireRegistered(state, command.botId);
   // Samples arrive in time order; a repeated or late one is dropped so a retried report counts once.

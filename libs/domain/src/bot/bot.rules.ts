@@ -58,7 +58,7 @@ export function normalizeShortDescription(value: unknown): string {
   if (typeof value !== 'string' || length(value.trim()) > L.shortDescriptionMaxLength) {
     throw invalid(
       'invalid_short_description',
-      `shortDescription must be a string of at most ${L.shortDescriptionMaxLength} characters`,
+      `the short description must be at most ${L.shortDescriptionMaxLength} characters`,
       'shortDescription',
     );
   }
@@ -74,7 +74,7 @@ export function normalizeInviteUrl(value: unknown, botId: string): string | null
   const refuse = () =>
     invalid(
       'invalid_invite_url',
-      `inviteUrl must be an https://discord.com/oauth2/authorize URL with client_id=${botId}`,
+      `the invite URL must be an https://discord.com/oauth2/authorize URL with client_id=${botId}`,
       'inviteUrl',
     );
   if (typeof value !== 'string' || value.length > L.inviteUrlMaxLength) throw refuse();
@@ -110,7 +110,11 @@ export function normalizeMetaChanges(changes: Partial<BotMeta>, botId: string): 
 
 export function assertGuildCount(value: unknown): asserts value is number {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
-    throw invalid('invalid_guild_count', 'guildCount must be a whole number of at least 0', 'guildCount');
+    throw invalid(
+      'invalid_guild_count',
+      'the guild count must be a whole number of at least 0',
+      'guildCount',
+    );
   }
 }
 
@@ -132,13 +136,13 @@ export function normalizeReviewText(value: unknown): string | null {
 export function assertLatency(value: unknown): asserts value is number | null {
   if (value === null) return;
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > L.latencyMaxMs) {
-    throw invalid('invalid_latency', `latencyMs must be 0–${L.latencyMaxMs} or null`, 'latencyMs');
+    throw invalid('invalid_latency', `the latency must be 0–${L.latencyMaxMs} ms, or null`, 'latencyMs');
   }
 }
 
 export function assertSampledAt(value: unknown): asserts value is string {
   if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) {
-    throw invalid('invalid_sampled_at', 'sampledAt must be an ISO 8601 time', 'sampledAt');
+    throw invalid('invalid_sampled_at', 'the sample time must be an ISO 8601 time', 'sampledAt');
   }
 }
 
