@@ -8,16 +8,22 @@ import {
   IsString,
   Max,
   Min,
+  ValidateBy,
   ValidateIf,
 } from 'class-validator';
 import { IsSnowflake } from '../common/snowflake';
 
 /** Bots on Discord's guild count body, with its message style. */
 export class GuildCountDto {
-  @ApiProperty({ example: 54783 })
-  @IsInt({ message: 'guildCount must be a whole number of at least 0' })
-  @Min(0, { message: 'guildCount must be a whole number of at least 0' })
-  @Max(Number.MAX_SAFE_INTEGER, { message: 'guildCount is too large' })
+  @ApiProperty({ example: 54783, minimum: 0 })
+  @ValidateBy({
+    name: 'isGuildCount',
+    validator: {
+      // One rule, one message: three stacked decorators would repeat it three times.
+      validate: (value: unknown) => Number.isSafeInteger(value) && (value as number) >= 0,
+      defaultMessage: () => 'guildCount must be a whole number of at least 0',
+    },
+  })
   guildCount!: number;
 }
 
