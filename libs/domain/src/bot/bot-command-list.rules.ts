@@ -1,4 +1,12 @@
-import { DomainError } from '../shared/domain-error';
+import {
+  isObject,
+  length,
+  nullableText,
+  refuse,
+  refuseUnknownFields,
+  text,
+  textList,
+} from './bot-command-fields';
 
 /** The limits Bots on Discord documents for a bot's command list, plus ours where it is silent. */
 export const BOT_COMMAND_LIMITS = {
@@ -60,56 +68,6 @@ const COMMAND_FIELDS = [
   'category',
   'prefix',
 ];
-
-// Messages follow the seed's one sample ("Command arg types must be a string with the value …"); the
-// offending element's path goes in `field`, so a message never varies with where the mistake is.
-const refuse = (code: string, message: string, field: string): never => {
-  throw new DomainError('invalid', code, message, field);
-};
-
-/** Characters as people count them: code points, so an emoji is one, not two. */
-const length = (text: string): number => [...text].length;
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-function refuseUnknownFields(value: Record<string, unknown>, known: readonly string[], at: string): void {
-  const unknown = Object.keys(value).filter((key) => !known.includes(key));
-  if (unknown.length > 0) {
-    const names = unknown.map((k) => `"${k}"`).join(', ');
-    refuse(
-      'unknown_field',
-      `${at ? 'Commands' : 'The request'} cannot have the field ${names}`,
-      at || 'body',
-    );
-  }
-}
-
-function text(value: unknown, max: number, message: string, code: string, field: string): string {
-  if (typeof value !== 'string' || value.trim() === '' || length(value) > max) refuse(code, message, field);
-  return value as string;
-}
-
-function nullableText(value: unknown, max: number, message: string, code: string, field: string) {
-  if (value === undefined || value === null) return null;
-  if (typeof value !== 'string' || length(value) > max) refuse(code, message, field);
-  return value as string;
-}
-
-/** A list of strings or null, each checked by `each`; `noun` names the list in messages. */
-function textList(
-  value: unknown,
-  max: number,
-  noun: string,
-  field: string,
-  each: (item: unknown, at: string) => string,
-): string[] | null {
-  if (value === undefined || value === null) return null;
-  if (!Array.isArray(value)) refuse(`invalid_${noun}`, `Command ${noun} must be an array or null`, field);
-  const list = value as unknown[];
-  if (list.length > max) refuse(`too_many_${noun}`, `There is a limit of ${max} ${noun} per command`, field);
-  return list.map((item, i) => each(item, `${field}[${i}]`));
-}
 
 function arg(value: unknown, at: string): string | BotCommandArg {
   const nameMessage = `Command arg names must be a non-empty string of up to ${L.textMaxLength} characters`;

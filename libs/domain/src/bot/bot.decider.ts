@@ -2,58 +2,19 @@ import { assertNever, type DecisionContext, type Decider } from '../shared/decid
 import { DomainError } from '../shared/domain-error';
 import { assertSnowflake } from '../guild/guild.rules';
 import { parseBotCommandList } from './bot-command-list.rules';
-import type { BotCommand, RecordBotReview, RegisterBot, SampleBotStatus } from './bot.commands';
+import { review, reviewFingerprint, sample } from './bot-reports.decide';
+import { requireApproved, requireRegistered, type BotState } from './bot.state';
+import type { BotCommand, RegisterBot } from './bot.commands';
 import type { BotDetails, BotEvent, BotMeta } from './bot.events';
 import {
   assertGuildCount,
-  assertLatency,
-  assertRating,
-  assertSampledAt,
   normalizeBotName,
   normalizeBotPrefix,
   normalizeMetaChanges,
-  normalizeReviewText,
   sameList,
 } from './bot.rules';
 
-/**
- * A bot folded from its stream. Reviews and commands are kept as fingerprints: deciding only needs to
- * know whether a new one differs, and the read model holds the rest.
- */
-export type BotState =
-  | { readonly status: 'unregistered' }
-  | {
-      readonly status: 'registered';
-      readonly botId: string;
-      readonly details: BotDetails;
-      readonly meta: BotMeta;
-      readonly approved: boolean;
-      readonly guildCount: number | null;
-      readonly commands: string | null;
-      readonly reviews: ReadonlyMap<string, string>;
-      readonly lastSampledAt: string | null;
-    };
-
-type RegisteredBot = Extract<BotState, { status: 'registered' }>;
-
-/** How far ahead of the decision a sample may be dated: a clock a little fast is fine, a year is a bug. */
-const SAMPLE_CLOCK_SKEW_MS = 60_000;
-
 // ── decide ──────────────────────────────────────────────────────────────────────────────────────────
-
-function requireRegistered(state: BotState, botId: string): RegisteredBot {
-  if (state.status === 'unregistered') {
-    throw new DomainError('not_found', 'bot_not_found', `bot ${botId} not found`);
-  }
-  return state;
-}
-
-/** Bots on Discord answers 404 for an unapproved bot: to everyone but its owner it does not exist yet. */
-function requireApproved(state: BotState, botId: string): RegisteredBot {
-  const bot = requireRegistered(state, botId);
-  if (!bot.approved) throw new DomainError('not_found', 'bot_not_approved', `bot ${botId} is not approved`);
-  return bot;
-}
 
 function metaDiff(current: BotMeta, next: Partial<BotMeta>): Partial<BotMeta> {
   const changes: { -readonly [K in keyof BotMeta]?: BotMeta[K] } = {};
@@ -89,50 +50,6 @@ function register(command: RegisterBot, state: BotState): BotEvent[] {
     events.push({ type: 'BotMetaUpdated', data: { botId, changes: metaChanges } });
   }
   return events;
-}
-
-const reviewFingerprint = (rating: number, text: string | null) => JSON.stringify([rating, text]);
-
-function review(command: RecordBotReview, state: BotState): BotEvent[] {
-  assertSnowflake(command.userId, 'userId');
-  assertRating(command.rating);
-  const text = normalizeReviewText(command.text);
-  const bot = requireApproved(state, command.botId);
-  if (bot.reviews.get(command.userId) === reviewFingerprint(command.rating, text)) return [];
-  const { botId, userId, rating } = command;
-  return [{ type: 'BotReviewRecorded', data: { botId, userId, rating, text } }];
-}
-
-function sample(command: SampleBotStatus, state: BotState, context: DecisionContext): BotEvent[] {
-  const sampledAt = command.sampledAt ?? context.now;
-  assertSampledAt(sampledAt);
-  assertLatency(command.latencyMs);
-  const invalid = (code: string, message: string, field: string) =>
-    new DomainError('invalid', code, message, field);
-  if (typeof command.online !== 'boolean')
-    throw invalid('invalid_online', 'online must be true or false', 'online');
-  const commandsOk = command.commandsOk ?? command.online;
-  if (typeof commandsOk !== 'boolean') {
-    throw invalid('invalid_commands_ok', 'commands OK must be true or false', 'commandsOk');
-  }
-  if (!command.online && (commandsOk || command.latencyMs !== null)) {
-    throw invalid('offline_sample', 'an offline bot has no latency and answers no command', 'online');
-  }
-  const at = Date.parse(sampledAt);
-  if (at > Date.parse(context.now) + SAMPLE_CLOCK_SKEW_MS) {
-    throw invalid('sample_in_future', 'the sample time is in the future', 'sampledAt');
-  }
-  const bot = requireRegistered(state, command.botId);
-  // Samples arrive in time order; a repeated or late one is dropped so a retried report counts once.
-  if (bot.lastSampledAt !== null && at <= Date.parse(bot.lastSampledAt)) return [];
-  const data = {
-    botId: command.botId,
-    sampledAt: new Date(at).toISOString(),
-    latencyMs: command.latencyMs,
-    online: command.online,
-    commandsOk,
-  };
-  return [{ type: 'BotStatusSampled', data }];
 }
 
 function decide(command: BotCommand, state: BotState, context: DecisionContext): BotEvent[] {
@@ -236,3 +153,4 @@ export const botDecider: Decider<BotState, BotCommand, BotEvent> = {
     BotStatusSampled: 1,
   },
 };
+export type { BotState } from './bot.state';
