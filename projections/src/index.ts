@@ -12,3 +12,7 @@ export * from './users/users.read-model';
 export * from './apikeys/apikeys.projection';
 export * from './apikeys/apikeys.read-model';
 export * from './runtime/versioned-cache';
+export * from './bots/bots.projection';
+export * from './bots/bots.read-model';
+export * from './developers/developers.projection';
+export * from './developers/developers.read-model';

@@ -4,9 +4,21 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { ConfigModule, GUILDHALL_CONFIG, type GuildhallConfig } from '#config';
-import { ApiKeyModule, EventStoreModule, GuildModule, ProjectionsModule, UserModule } from '#core';
+import {
+  ApiKeyModule,
+  BotModule,
+  DeveloperModule,
+  EventStoreModule,
+  GuildModule,
+  ProjectionsModule,
+  UserModule,
+} from '#core';
 import { AuthModule } from './auth/auth.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
+import { BotNexusController } from './bots/botnexus.controller';
+import { BotsOnDiscordController } from './bots/bots-on-discord.controller';
+import { BotsController } from './bots/bots.controller';
+import { DevelopersController } from './bots/developers.controller';
 import { HealthController } from './health/health.controller';
 import { HexifyServersController } from './hexify/hexify-servers.controller';
 import { HushController } from './hush/hush.controller';
@@ -37,8 +49,20 @@ import { ServersController } from './servers/servers.controller';
     GuildModule,
     UserModule,
     ApiKeyModule,
+    BotModule,
+    DeveloperModule,
   ],
-  controllers: [HealthController, HexifyServersController, HushController, ServersController, KeysController],
+  controllers: [
+    HealthController,
+    HexifyServersController,
+    HushController,
+    ServersController,
+    KeysController,
+    BotNexusController,
+    BotsOnDiscordController,
+    BotsController,
+    DevelopersController,
+  ],
   providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
 })
 export class ApiModule {

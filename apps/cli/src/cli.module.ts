@@ -1,7 +1,15 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ConfigModule } from '#config';
-import { ApiKeyModule, EventStoreModule, GuildModule, ProjectionsModule, UserModule } from '#core';
+import {
+  ApiKeyModule,
+  BotModule,
+  DeveloperModule,
+  EventStoreModule,
+  GuildModule,
+  ProjectionsModule,
+  UserModule,
+} from '#core';
 
 /** The CLI door: the same buses and stores as the API, with no HTTP and no live projections. */
 @Module({
@@ -13,6 +21,9 @@ import { ApiKeyModule, EventStoreModule, GuildModule, ProjectionsModule, UserMod
     GuildModule,
     UserModule,
     ApiKeyModule,
+    BotModule,
+    DeveloperModule,
+    UserModule,
   ],
 })
 export class CliModule {}

@@ -12,6 +12,7 @@ import {
   systemContext,
   type CommandResult,
 } from '#core';
+import { DEMO_BOTS, loadDemoBots } from '../demo/demo-bots';
 import { DEMO_GUILDS } from '../demo/demo-dataset';
 import { DEMO_KEYS, DEMO_USERS } from '../demo/demo-keys';
 
@@ -48,6 +49,7 @@ export async function runDemo(commandBus: CommandBus, dataDir: string): Promise<
     count(await commandBus.execute(new RecordUserProfileCommand(user.userId, user, context)));
     console.log(`${'hush'.padEnd(14)} user ${user.userId} "${user.username}"`);
   }
+  written += await loadDemoBots(commandBus, context);
   const seed = demoSeed(dataDir);
   const keys: Record<string, string> = {};
   for (const demo of DEMO_KEYS) {
@@ -65,5 +67,12 @@ export async function runDemo(commandBus: CommandBus, dataDir: string): Promise<
     );
   }
   console.log(`${written} events written`);
-  console.log(JSON.stringify({ guilds: DEMO_GUILDS.map((g) => g.guildId), events_written: written, keys }));
+  console.log(
+    JSON.stringify({
+      guilds: DEMO_GUILDS.map((g) => g.guildId),
+      bots: DEMO_BOTS.map((b) => b.botId),
+      events_written: written,
+      keys,
+    }),
+  );
 }

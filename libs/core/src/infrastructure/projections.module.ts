@@ -10,11 +10,15 @@ import { GUILDHALL_CONFIG, type GuildhallConfig } from '#config';
 import { EventStore } from '#eventstore';
 import {
   ApiKeysReadModel,
+  BotsReadModel,
+  DevelopersReadModel,
   GuildsReadModel,
   ProjectionHost,
   UsersReadModel,
   usersProjection,
   apiKeysProjection,
+  botsProjection,
+  developersProjection,
   guildsProjection,
   type ProjectionStatus,
 } from '#projections';
@@ -38,7 +42,13 @@ export class Projections extends ReadModelFreshness implements OnApplicationBoot
     this.host = new ProjectionHost({
       dataDir: config.dataDir,
       store,
-      projections: [guildsProjection, usersProjection, apiKeysProjection],
+      projections: [
+        guildsProjection,
+        usersProjection,
+        apiKeysProjection,
+        botsProjection,
+        developersProjection,
+      ],
     });
   }
 
@@ -118,7 +128,25 @@ export class Projections extends ReadModelFreshness implements OnApplicationBoot
       inject: [Projections],
       useFactory: (p: Projections) => new ApiKeysReadModel(p.host.db, p.versionOf('apikeys')),
     },
+    {
+      provide: BotsReadModel,
+      inject: [Projections],
+      useFactory: (p: Projections) => new BotsReadModel(p.host.db),
+    },
+    {
+      provide: DevelopersReadModel,
+      inject: [Projections],
+      useFactory: (p: Projections) => new DevelopersReadModel(p.host.db),
+    },
   ],
-  exports: [Projections, ReadModelFreshness, GuildsReadModel, UsersReadModel, ApiKeysReadModel],
+  exports: [
+    Projections,
+    ReadModelFreshness,
+    GuildsReadModel,
+    UsersReadModel,
+    ApiKeysReadModel,
+    BotsReadModel,
+    DevelopersReadModel,
+  ],
 })
 export class ProjectionsModule {}

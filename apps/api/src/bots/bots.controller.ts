@@ -1,0 +1,120 @@
+import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Put, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import {
+  ApproveBotCommand,
+  GetBotCommandsQuery,
+  GetBotQuery,
+  ListBotReviewsQuery,
+  RecordBotReviewCommand,
+  RegisterBotCommand,
+  SampleBotStatusCommand,
+  type ApiKeyPrincipal,
+  type CommandContext,
+} from '#core';
+import { BotOwner, RequireScope } from '../auth/access.decorators';
+import { MinPosition, POSITION_HEADER } from '../common/min-position';
+import { CurrentKey, RestCommandContext } from '../common/request-context';
+import { SnowflakePipe } from '../common/snowflake';
+import { RegisterBotDto, toMetaChanges } from './bot-meta.dto';
+import { BotSampleDto, ReviewDto } from './bot-reports.dto';
+import { botAfterWrite, botProfileBody, reviewBody } from './bot.views';
+
+const BotId = () => Param('bot_id', new SnowflakePipe('bot_id'));
+
+/** Canonical `/v1/bots`: what the seeds lack — registration, approval, reviews, health samples. */
+@ApiTags('Bots')
+@ApiBearerAuth()
+@Controller('v1/bots')
+export class BotsController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly queryBus: QueryBus,
+  ) {}
+
+  @Put(':bot_id')
+  @RequireScope('admin')
+  async register(
+    @BotId() botId: string,
+    @Body() body: RegisterBotDto,
+    @RestCommandContext() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const registration = {
+      name: body.name,
+      ownerId: body.owner_id,
+      prefix: body.prefix,
+      meta: toMetaChanges(body),
+    };
+    const result = await this.commandBus.execute(new RegisterBotCommand(botId, registration, context));
+    return botProfileBody(await botAfterWrite(this.queryBus, reply, botId, result));
+  }
+
+  @Post(':bot_id/approve')
+  @HttpCode(200)
+  @RequireScope('admin')
+  async approve(
+    @BotId() botId: string,
+    @RestCommandContext() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const result = await this.commandBus.execute(new ApproveBotCommand(botId, context));
+    return botProfileBody(await botAfterWrite(this.queryBus, reply, botId, result));
+  }
+
+  @Get(':bot_id/reviews')
+  @RequireScope('admin')
+  async reviews(@BotId() botId: string, @MinPosition() minPosition?: number) {
+    const reviews = await this.queryBus.execute(new ListBotReviewsQuery(botId, minPosition));
+    if (!reviews) throw new NotFoundException(`bot ${botId} not found`);
+    return { reviews: reviews.map(reviewBody) };
+  }
+
+  /** Any key may review; the reviewer is the key's owner, so nobody reviews in another's name. */
+  @Post(':bot_id/reviews')
+  @HttpCode(200)
+  async review(
+    @BotId() botId: string,
+    @Body() body: ReviewDto,
+    @CurrentKey() key: ApiKeyPrincipal,
+    @RestCommandContext() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const command = new RecordBotReviewCommand(botId, key.ownerId, body.rating, body.text, context);
+    const result = await this.commandBus.execute(command);
+    if (result.position !== undefined) void reply.header(POSITION_HEADER, String(result.position));
+    const reviews = await this.queryBus.execute(new ListBotReviewsQuery(botId, result.position));
+    const mine = reviews?.find((r) => r.userId === key.ownerId);
+    if (!mine) throw new NotFoundException(`bot ${botId} not found`);
+    return reviewBody(mine);
+  }
+
+  @Post(':bot_id/samples')
+  @HttpCode(204)
+  @BotOwner('bot_id')
+  async sample(
+    @BotId() botId: string,
+    @Body() body: BotSampleDto,
+    @RestCommandContext() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
+    const sample = {
+      latencyMs: body.latency_ms,
+      online: body.online,
+      commandsOk: body.commands_ok,
+      sampledAt: body.sampled_at,
+    };
+    const result = await this.commandBus.execute(new SampleBotStatusCommand(botId, sample, context));
+    if (result.position !== undefined) void reply.header(POSITION_HEADER, String(result.position));
+  }
+
+  @Get(':bot_id/commands')
+  async commands(@BotId() botId: string, @MinPosition() minPosition?: number) {
+    if (!(await this.queryBus.execute(new GetBotQuery(botId, minPosition)))) {
+      throw new NotFoundException(`bot ${botId} not found`);
+    }
+    const list = await this.queryBus.execute(new GetBotCommandsQuery(botId));
+    return { sort: list?.sort ?? null, commands: list?.commands ?? null };
+  }
+}

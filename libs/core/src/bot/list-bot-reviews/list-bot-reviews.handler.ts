@@ -1,0 +1,22 @@
+import { Inject } from '@nestjs/common';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { BotsReadModel } from '#projections';
+import { GUILDHALL_CONFIG, type GuildhallConfig } from '#config';
+import { ReadModelFreshness } from '../../command-handling/read-model-freshness';
+import { ListBotReviewsQuery } from './list-bot-reviews.query';
+
+@QueryHandler(ListBotReviewsQuery)
+export class ListBotReviewsHandler implements IQueryHandler<ListBotReviewsQuery> {
+  constructor(
+    private readonly bots: BotsReadModel,
+    private readonly freshness: ReadModelFreshness,
+    @Inject(GUILDHALL_CONFIG) private readonly config: GuildhallConfig,
+  ) {}
+
+  async execute({ botId, minPosition }: ListBotReviewsQuery) {
+    if (minPosition !== undefined) {
+      await this.freshness.waitFor('bots', minPosition, this.config.readYourWritesTimeoutMs);
+    }
+    return this.bots.get(botId) ? this.bots.reviews(botId) : null;
+  }
+}
