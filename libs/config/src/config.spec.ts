@@ -22,9 +22,9 @@ describe('loadConfig', () => {
     assert.throws(() => loadConfig({ EVENTSTORE_URL: 'http://x' }), /EVENTSTORE_URL/);
   });
 
-  it('given no durability setting, then full; given an unknown one, then it fails naming the variable', () => {
-    assert.equal(loadConfig({}).sqliteDurability, 'full');
-    assert.equal(loadConfig({ EVENTSTORE_SQLITE_DURABILITY: 'normal' }).sqliteDurability, 'normal');
+  it('given no durability setting, then normal; given an unknown one, then it fails naming the variable', () => {
+    assert.equal(loadConfig({}).sqliteDurability, 'normal');
+    assert.equal(loadConfig({ EVENTSTORE_SQLITE_DURABILITY: 'full' }).sqliteDurability, 'full');
     assert.throws(() => loadConfig({ EVENTSTORE_SQLITE_DURABILITY: 'off' }), /EVENTSTORE_SQLITE_DURABILITY/);
   });
 

@@ -27,14 +27,14 @@ export class ApiKeyGuard implements CanActivate {
     private readonly guilds: GuildsReadModel,
   ) {}
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+  canActivate(context: ExecutionContext): boolean {
     const targets = [context.getHandler(), context.getClass()];
     const dialect = this.reflector.getAllAndOverride<Dialect>(DIALECT, targets) ?? 'canonical';
     const rules = this.reflector.getAllAndOverride<AccessRule[]>(ACCESS_RULES, targets) ?? [];
     const request = context.switchToHttp().getRequest<RequestWithPrincipal>();
     request.dialect = dialect;
     const raw = keyFromAuthorization(dialect, request.headers.authorization);
-    const key = raw ? await this.authenticator.authenticate(raw) : null;
+    const key = raw ? this.authenticator.authenticateSync(raw) : null;
     if (key) request.principal = { actor: { kind: 'apikey', id: key.keyId }, key };
     if (rules.some((rule) => rule.kind === 'public')) return true;
     if (!raw) throw new UnauthorizedException(missingKeyMessage(dialect));

@@ -1,8 +1,9 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply } from 'fastify';
-import { RateLimiter, rateLimitHeaders } from '#ratelimit';
+import { MemoryRateLimiter, RateLimiter, rateLimitHeaders, type RateLimitResult } from '#ratelimit';
 import type { RequestWithPrincipal } from '../common/request-context';
+import type { Dialect } from './dialect';
 import { rateLimitChecks, ROUTE_LIMIT, type RouteLimit } from './rate-limit.policies';
 import { rateLimitExceeded } from './rate-limit-exceeded';
 
@@ -17,7 +18,7 @@ export class RateLimitGuard implements CanActivate {
     private readonly limiter: RateLimiter,
   ) {}
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     const http = context.switchToHttp();
     const request = http.getRequest<RequestWithPrincipal>();
     const dialect = request.dialect ?? 'canonical';
@@ -32,8 +33,14 @@ export class RateLimitGuard implements CanActivate {
       ]),
     });
     if (checks.length === 0) return true;
-    const result = await this.limiter.consume(checks);
     const reply = http.getResponse<FastifyReply>();
+    // In memory the answer is immediate: skip the promise on the hot path. Redis is awaited.
+    if (this.limiter instanceof MemoryRateLimiter)
+      return this.answer(reply, dialect, this.limiter.consumeSync(checks));
+    return this.limiter.consume(checks).then((result) => this.answer(reply, dialect, result));
+  }
+
+  private answer(reply: FastifyReply, dialect: Dialect, result: RateLimitResult): boolean {
     for (const [name, value] of Object.entries(rateLimitHeaders(result))) void reply.header(name, value);
     if (!result.allowed) throw rateLimitExceeded(dialect, result.tightest);
     return true;

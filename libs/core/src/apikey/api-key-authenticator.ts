@@ -23,6 +23,11 @@ export class ApiKeyAuthenticator {
 
   /** The key's principal, or null when the key is malformed, unknown, revoked or wrong. Never throws on input. */
   async authenticate(rawKey: unknown): Promise<ApiKeyPrincipal | null> {
+    return this.authenticateSync(rawKey);
+  }
+
+  /** The same check without a promise: it runs on every request, where each microtask hop shows. */
+  authenticateSync(rawKey: unknown): ApiKeyPrincipal | null {
     const parsed = parseApiKey(rawKey);
     if (!parsed) return null;
     const credential = this.keys.findCredential(parsed.keyId);
