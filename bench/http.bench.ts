@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -61,15 +61,26 @@ const withKeys = (keys: readonly string[]) => {
   });
 };
 
-async function reads(server: ServerProcess, keys: readonly string[]): Promise<autocannon.Result> {
+/** CPU seconds (user + system) the process has used, from /proc: steadier than req/s on a busy machine. */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks of 1/100 s
+}
+
+async function reads(
+  server: ServerProcess,
+  keys: readonly string[],
+): Promise<{ result: autocannon.Result; cpuMsPerRequest: number }> {
   const url = `${server.url}/v2/servers/${SERVER}`;
   const requests = [{ method: 'GET' as const, setupRequest: withKeys(keys) }];
   await cannon({ url, connections: 50, duration: 2, requests }); // warm-up: let the JIT settle
+  const cpuBefore = cpuSeconds(server.child.pid!);
   const result = await cannon({ url, connections: 50, duration: DURATION_S, requests });
+  const cpuMsPerRequest = ((cpuSeconds(server.child.pid!) - cpuBefore) * 1000) / result.requests.total;
   if (result.non2xx > 0 || result.errors > 0) {
     throw new Error(`GET had ${result.non2xx} non-2xx responses and ${result.errors} errors`);
   }
-  return result;
+  return { result, cpuMsPerRequest };
 }
 
 /** HTTP on loopback: the server runs in its own process, as in production, and autocannon loads it. */
@@ -83,10 +94,10 @@ export async function run(report: Report): Promise<void> {
     'dist/bench/support/server-without-guards.js',
   );
   try {
-    const baseline = await reads(server, keys);
+    const { result: baseline, cpuMsPerRequest: baselineCpu } = await reads(server, keys);
     await server.kill('SIGTERM');
     server = await startServerProcess(dataDir, await freePort());
-    const guarded = await reads(server, keys);
+    const { result: guarded, cpuMsPerRequest: guardedCpu } = await reads(server, keys);
     report({
       name: 'HTTP GET /v2/servers/{id}, keys and limits on',
       value: guarded.requests.average,
@@ -108,11 +119,30 @@ export async function run(report: Report): Promise<void> {
     });
     const ratio = guarded.requests.average / baseline.requests.average;
     report({
-      name: 'HTTP GET with keys and limits / without',
+      name: 'HTTP GET with keys and limits / without, req/s',
       value: ratio,
       unit: 'ratio',
       target: '≥ 0.8',
       ok: ratio >= 0.8,
+    });
+    // Throughput swings with whatever else the machine runs; server CPU per request does not.
+    report({
+      name: 'HTTP GET server CPU per request, keys and limits on',
+      value: guardedCpu * 1000,
+      unit: 'µs',
+    });
+    report({
+      name: 'HTTP GET server CPU per request, keys and limits off',
+      value: baselineCpu * 1000,
+      unit: 'µs',
+    });
+    const cpuRatio = baselineCpu / guardedCpu;
+    report({
+      name: 'HTTP GET capacity with keys and limits / without, by CPU',
+      value: cpuRatio,
+      unit: 'ratio',
+      target: '≥ 0.8',
+      ok: cpuRatio >= 0.8,
     });
 
     // Every write changes a prefix, so each decides an event, appends it and waits for the read model.

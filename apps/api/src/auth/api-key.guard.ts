@@ -10,9 +10,10 @@ import { Reflector } from '@nestjs/core';
 import { ApiKeyAuthenticator, type ApiKeyPrincipal } from '#core';
 import { GuildsReadModel } from '#projections';
 import type { RequestWithPrincipal } from '../common/request-context';
-import { ACCESS_RULES, type AccessRule } from './access.decorators';
+import type { AccessRule } from './access.decorators';
 import { keyFromAuthorization } from './api-key-header';
-import { DIALECT, type Dialect } from './dialect';
+import type { Dialect } from './dialect';
+import { routePolicy } from './route-policy';
 
 /**
  * Every route needs a valid key unless it is `@Public()`. 401 for a missing, unknown or revoked key;
@@ -28,9 +29,7 @@ export class ApiKeyGuard implements CanActivate {
   ) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const targets = [context.getHandler(), context.getClass()];
-    const dialect = this.reflector.getAllAndOverride<Dialect>(DIALECT, targets) ?? 'canonical';
-    const rules = this.reflector.getAllAndOverride<AccessRule[]>(ACCESS_RULES, targets) ?? [];
+    const { dialect, rules } = routePolicy(this.reflector, context);
     const request = context.switchToHttp().getRequest<RequestWithPrincipal>();
     request.dialect = dialect;
     const raw = keyFromAuthorization(dialect, request.headers.authorization);

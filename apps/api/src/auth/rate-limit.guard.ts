@@ -4,7 +4,8 @@ import type { FastifyReply } from 'fastify';
 import { MemoryRateLimiter, RateLimiter, rateLimitHeaders, type RateLimitResult } from '#ratelimit';
 import type { RequestWithPrincipal } from '../common/request-context';
 import type { Dialect } from './dialect';
-import { rateLimitChecks, ROUTE_LIMIT, type RouteLimit } from './rate-limit.policies';
+import { rateLimitChecks } from './rate-limit.policies';
+import { routePolicy } from './route-policy';
 import { rateLimitExceeded } from './rate-limit-exceeded';
 
 /**
@@ -27,10 +28,7 @@ export class RateLimitGuard implements CanActivate {
       params: request.params as Record<string, string | undefined>,
       ip: request.ip,
       key: request.principal?.key,
-      routeLimit: this.reflector.getAllAndOverride<RouteLimit>(ROUTE_LIMIT, [
-        context.getHandler(),
-        context.getClass(),
-      ]),
+      routeLimit: routePolicy(this.reflector, context).routeLimit,
     });
     if (checks.length === 0) return true;
     const reply = http.getResponse<FastifyReply>();
