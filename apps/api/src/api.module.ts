@@ -4,7 +4,14 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { ConfigModule, GUILDHALL_CONFIG, type GuildhallConfig } from '#config';
-import { ApiKeyModule, EventStoreModule, GuildModule, ProjectionsModule, UserModule } from '#core';
+import {
+  ApiKeyModule,
+  EventStoreModule,
+  GuildModule,
+  PlayerModule,
+  ProjectionsModule,
+  UserModule,
+} from '#core';
 import { AuthModule } from './auth/auth.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { HealthController } from './health/health.controller';
@@ -37,6 +44,7 @@ import { ServersController } from './servers/servers.controller';
     GuildModule,
     UserModule,
     ApiKeyModule,
+    PlayerModule,
   ],
   controllers: [HealthController, HexifyServersController, HushController, ServersController, KeysController],
   providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
