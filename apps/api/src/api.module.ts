@@ -15,9 +15,13 @@ import {
 import { AuthModule } from './auth/auth.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { HealthController } from './health/health.controller';
+import { ElixirMusicController } from './elixir/elixir-music.controller';
+import { HexifyMusicController } from './hexify/hexify-music.controller';
 import { HexifyServersController } from './hexify/hexify-servers.controller';
 import { HushController } from './hush/hush.controller';
 import { KeysController } from './keys/keys.controller';
+import { MusicPlayerController } from './music/music-player.controller';
+import { MusicQueueController } from './music/music-queue.controller';
 import { ServersController } from './servers/servers.controller';
 
 /** The HTTP door: every dialect and the canonical API over one command and query bus. */
@@ -46,7 +50,17 @@ import { ServersController } from './servers/servers.controller';
     ApiKeyModule,
     PlayerModule,
   ],
-  controllers: [HealthController, HexifyServersController, HushController, ServersController, KeysController],
+  controllers: [
+    HealthController,
+    HexifyServersController,
+    HexifyMusicController,
+    HushController,
+    ServersController,
+    KeysController,
+    MusicQueueController,
+    MusicPlayerController,
+    ElixirMusicController,
+  ],
   providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
 })
 export class ApiModule {
