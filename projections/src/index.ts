@@ -16,3 +16,5 @@ export * from './bots/bots.projection';
 export * from './bots/bots.read-model';
 export * from './developers/developers.projection';
 export * from './developers/developers.read-model';
+export * from './player/player.projection';
+export * from './player/player.read-model';

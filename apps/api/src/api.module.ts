@@ -10,6 +10,7 @@ import {
   DeveloperModule,
   EventStoreModule,
   GuildModule,
+  PlayerModule,
   ProjectionsModule,
   UserModule,
 } from '#core';
@@ -20,9 +21,13 @@ import { BotsOnDiscordController } from './bots/bots-on-discord.controller';
 import { BotsController } from './bots/bots.controller';
 import { DevelopersController } from './bots/developers.controller';
 import { HealthController } from './health/health.controller';
+import { ElixirMusicController } from './elixir/elixir-music.controller';
+import { HexifyMusicController } from './hexify/hexify-music.controller';
 import { HexifyServersController } from './hexify/hexify-servers.controller';
 import { HushController } from './hush/hush.controller';
 import { KeysController } from './keys/keys.controller';
+import { MusicPlayerController } from './music/music-player.controller';
+import { MusicQueueController } from './music/music-queue.controller';
 import { ServersController } from './servers/servers.controller';
 
 /** The HTTP door: every dialect and the canonical API over one command and query bus. */
@@ -51,6 +56,7 @@ import { ServersController } from './servers/servers.controller';
     ApiKeyModule,
     BotModule,
     DeveloperModule,
+    PlayerModule,
   ],
   controllers: [
     HealthController,
@@ -62,6 +68,10 @@ import { ServersController } from './servers/servers.controller';
     BotsOnDiscordController,
     BotsController,
     DevelopersController,
+    HexifyMusicController,
+    MusicQueueController,
+    MusicPlayerController,
+    ElixirMusicController,
   ],
   providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
 })

@@ -7,6 +7,7 @@ import {
   DeveloperModule,
   EventStoreModule,
   GuildModule,
+  PlayerModule,
   ProjectionsModule,
   UserModule,
 } from '#core';
@@ -24,6 +25,7 @@ import {
     BotModule,
     DeveloperModule,
     UserModule,
+    PlayerModule,
   ],
 })
 export class CliModule {}

@@ -18,3 +18,4 @@ export * from './bot/bot.decider';
 export * from './developer/developer.events';
 export * from './developer/developer.rules';
 export * from './developer/developer.decider';
+export * from './player/index';

@@ -13,6 +13,7 @@ import {
   BotsReadModel,
   DevelopersReadModel,
   GuildsReadModel,
+  PlayerReadModel,
   ProjectionHost,
   UsersReadModel,
   usersProjection,
@@ -20,6 +21,7 @@ import {
   botsProjection,
   developersProjection,
   guildsProjection,
+  playerProjection,
   type ProjectionStatus,
 } from '#projections';
 import { ReadModelFreshness } from '../command-handling/read-model-freshness';
@@ -48,6 +50,7 @@ export class Projections extends ReadModelFreshness implements OnApplicationBoot
         apiKeysProjection,
         botsProjection,
         developersProjection,
+        playerProjection,
       ],
     });
   }
@@ -138,6 +141,11 @@ export class Projections extends ReadModelFreshness implements OnApplicationBoot
       inject: [Projections],
       useFactory: (p: Projections) => new DevelopersReadModel(p.host.db),
     },
+    {
+      provide: PlayerReadModel,
+      inject: [Projections],
+      useFactory: (p: Projections) => new PlayerReadModel(p.host.db, p.versionOf('player')),
+    },
   ],
   exports: [
     Projections,
@@ -147,6 +155,7 @@ export class Projections extends ReadModelFreshness implements OnApplicationBoot
     ApiKeysReadModel,
     BotsReadModel,
     DevelopersReadModel,
+    PlayerReadModel,
   ],
 })
 export class ProjectionsModule {}
