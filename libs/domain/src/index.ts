@@ -10,3 +10,4 @@ export * from './apikey/apikey.events';
 export * from './apikey/apikey.commands';
 export * from './apikey/apikey.rules';
 export * from './apikey/apikey.decider';
+export * from './player/index';
