@@ -1,6 +1,7 @@
 import { LocalLibrary } from './library/local-library';
 import type { MusicConfig } from './music-config';
-import { InvalidQueryError, TrackNotFoundError } from './resolver-errors';
+import { TrackResolver, type ResolveOptions, type ResolvedTracks } from '#core/player/track-resolver';
+import { InvalidQueryError, TrackNotFoundError, notFound } from './resolver-errors';
 import { HttpSource } from './sources/http-source';
 import { LocalSource } from './sources/local-source';
 import type { TrackSource } from './sources/track-source';
@@ -11,11 +12,11 @@ const MAX_QUERY_LENGTH = 1_000;
 const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 
 /**
- * Routes a query to a source. A URL goes to the first source that claims it (the library for
+ * The `TrackResolver` port over every source. Routes a query to a source. A URL goes to the first source that claims it (the library for
  * `file:`, yt-dlp for the sites it knows, the http source for the rest); free text is searched on
  * the site `source` names, else in the local library, where a path or a playlist's name also works.
  */
-export class MusicSources {
+export class MusicTrackResolver extends TrackResolver {
   readonly library: LocalLibrary | undefined;
   readonly local: LocalSource | undefined;
   readonly http: HttpSource;
@@ -23,6 +24,7 @@ export class MusicSources {
   private readonly urlSources: TrackSource[];
 
   constructor(config: MusicConfig, onError: (message: string, error: unknown) => void = () => {}) {
+    super();
     this.http = new HttpSource({ ffprobePath: config.ffprobePath });
     this.ytdlp = config.ytDlpPath ? new YtDlpSource(config.ytDlpPath) : undefined;
     const artwork = config.artworkUrlTemplate;
@@ -37,13 +39,21 @@ export class MusicSources {
     this.urlSources = [this.local, this.ytdlp, this.http].filter((s): s is NonNullable<typeof s> => !!s);
   }
 
-  async resolve(query: string, source?: string): Promise<Resolution> {
+  resolve(query: string, options: ResolveOptions): Promise<ResolvedTracks> {
+    return this.resolveQuery(query, options.source);
+  }
+
+  /** Like `resolve`, with the playlist's name. */
+  async resolveQuery(query: string, source?: string): Promise<Resolution> {
     const text = validQuery(query);
     if (SCHEME.test(text) || text.startsWith('file:')) return this.resolveUrl(parseUrl(text));
+    // Absolute paths are how the domain stores local tracks' `uri`: replaying one must work.
+    if (text.startsWith('/') && this.local) return this.local.resolvePathQuery(text);
     const site = source?.trim().toLowerCase() || 'local';
     if (site !== 'local' && !YtDlpSource.searchableSites().includes(site)) {
       throw new InvalidQueryError(
-        `Unknown source "${source}"; use local, ${YtDlpSource.searchableSites().join(', ')}.`,
+        `unknown source "${source}"; use local, ${YtDlpSource.searchableSites().join(', ')}`,
+        'source',
       );
     }
     // Without yt-dlp a site search falls back to the library rather than failing the request.
@@ -51,13 +61,13 @@ export class MusicSources {
       site !== 'local' && this.ytdlp
         ? await this.ytdlp.search(text, site)
         : ((await this.local?.resolveRelative(text)) ?? (await this.local?.search(text)));
-    if (!found) throw new TrackNotFoundError(`No track found for "${text}".`);
+    if (!found) throw notFound(text);
     return found;
   }
 
   private async resolveUrl(url: URL): Promise<Resolution> {
     const source = this.urlSources.find((s) => s.claims(url));
-    if (!source) throw new InvalidQueryError(`Unsupported URL scheme ${url.protocol}`);
+    if (!source) throw new InvalidQueryError(`unsupported URL scheme ${url.protocol}`);
     try {
       return await source.resolveUrl(url);
     } catch (error) {
@@ -76,23 +86,22 @@ export class MusicSources {
 }
 
 function validQuery(query: unknown): string {
-  if (typeof query !== 'string') throw new InvalidQueryError('The query must be a string.');
+  if (typeof query !== 'string') throw new InvalidQueryError('query must be a string');
   const text = query.trim();
-  if (!text) throw new InvalidQueryError('The query is empty.');
+  if (!text) throw new InvalidQueryError('query is empty');
   if (text.length > MAX_QUERY_LENGTH)
-    throw new InvalidQueryError(`The query is longer than ${MAX_QUERY_LENGTH} characters.`);
-  if (/[\u0000-\u001f\u007f]/.test(text))
-    throw new InvalidQueryError('The query contains control characters.');
+    throw new InvalidQueryError(`query is longer than ${MAX_QUERY_LENGTH} characters`);
+  if (/[\u0000-\u001f\u007f]/.test(text)) throw new InvalidQueryError('query contains control characters');
   return text;
 }
 
 function parseUrl(text: string): URL {
   try {
     const url = new URL(text);
-    if (url.username || url.password) throw new InvalidQueryError('URLs with credentials are not accepted.');
+    if (url.username || url.password) throw new InvalidQueryError('URLs with credentials are not accepted');
     return url;
   } catch (error) {
     if (error instanceof InvalidQueryError) throw error;
-    throw new InvalidQueryError(`"${text}" is not a valid URL.`);
+    throw new InvalidQueryError(`"${text}" is not a valid URL`);
   }
 }

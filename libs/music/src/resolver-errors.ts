@@ -1,7 +1,10 @@
-// Placeholder until the player context's TrackResolver port is merged; then this re-exports its errors.
-export class TrackNotFoundError extends Error {
-  override readonly name = 'TrackNotFoundError';
-}
-export class InvalidQueryError extends Error {
-  override readonly name = 'InvalidQueryError';
+import { TrackNotFoundError } from '#core/player/track-resolver';
+
+export { InvalidQueryError, TrackNotFoundError } from '#core/player/track-resolver';
+
+/** "Nothing found for `query`", keeping the source's own reason (yt-dlp's, FFprobe's) as the cause. */
+export function notFound(query: string, reason?: unknown): TrackNotFoundError {
+  const error = new TrackNotFoundError(query);
+  if (reason !== undefined) error.cause = reason instanceof Error ? reason.message : reason;
+  return error;
 }

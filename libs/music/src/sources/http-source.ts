@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { ffprobe } from '../process/ffprobe';
-import { TrackNotFoundError } from '../resolver-errors';
-import type { Resolution, TrackInfo } from '../track-info';
+import { notFound } from '../resolver-errors';
+import { toSeconds, type Resolution, type TrackInfo } from '../track-info';
 import type { TrackSource } from './track-source';
 
 /**
@@ -23,22 +23,19 @@ export class HttpSource implements TrackSource {
 
   async probe(url: URL): Promise<TrackInfo> {
     const probed = await ffprobe(url.href, this.options).catch((error: unknown) => {
-      throw new TrackNotFoundError(
-        `No playable audio at ${url.href}: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      throw notFound(url.href, error);
     });
     const fileName = decodeURIComponent(basename(url.pathname)).replace(/\.[a-z0-9]{1,5}$/i, '');
     const tags = probed.tags;
     return {
       title: tags.title || tags['icy-name'] || fileName || url.hostname,
-      artist: tags.artist || tags.album_artist || tags['icy-description'] || url.hostname,
-      durationMs: probed.durationMs,
+      author: tags.artist || tags.album_artist || tags['icy-description'] || url.hostname,
+      durationSec: toSeconds(probed.durationMs),
       uri: url.href,
       identifier: url.href,
       thumbnail: null,
       isStream: probed.isStream,
       source: 'http',
-      site: 'http',
     };
   }
 }

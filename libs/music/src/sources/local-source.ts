@@ -1,11 +1,11 @@
 import { stat, readdir } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import type { LocalLibrary } from '../library/local-library';
 import type { LibraryEntry } from '../library/tags';
 import { normalize } from '../library/search';
-import { InvalidQueryError, TrackNotFoundError } from '../resolver-errors';
-import type { Resolution, TrackInfo } from '../track-info';
+import { InvalidQueryError, notFound } from '../resolver-errors';
+import { toSeconds, type Resolution, type TrackInfo } from '../track-info';
 import type { TrackSource } from './track-source';
 import { m3uResolution } from './m3u-playlist';
 
@@ -28,9 +28,14 @@ export class LocalSource implements TrackSource {
     return url.protocol === 'file:';
   }
 
+  /** An absolute path, as the domain's track `uri` holds local files. */
+  async resolvePathQuery(path: string): Promise<Resolution> {
+    return this.resolveUrl(new URL(`file://${encodeURI(path)}`));
+  }
+
   async resolveUrl(url: URL): Promise<Resolution> {
     const relative = await this.library.contains(fileURLToPath(url));
-    if (relative === undefined) throw new InvalidQueryError('That file is not in the music library.');
+    if (relative === undefined) throw new InvalidQueryError('that file is not in the music library');
     return this.resolvePath(relative);
   }
 
@@ -50,14 +55,13 @@ export class LocalSource implements TrackSource {
   toTrack(entry: LibraryEntry): TrackInfo {
     return {
       title: entry.title,
-      artist: entry.artist,
-      durationMs: entry.durationMs,
-      uri: pathToFileURL(this.library.absolutePath(entry)).href,
+      author: entry.artist,
+      durationSec: toSeconds(entry.durationMs),
+      uri: this.library.absolutePath(entry),
       identifier: entry.identifier,
       thumbnail: entry.hasArtwork ? this.artworkUrl(entry.identifier) : null,
       isStream: false,
       source: 'local',
-      site: 'local',
     };
   }
 
@@ -69,7 +73,7 @@ export class LocalSource implements TrackSource {
       return m3uResolution(absolute, this.library, (e) => this.toTrack(e), this.resolveRemote);
     }
     const entry = info?.isFile() ? await this.library.entry(relative) : undefined;
-    if (!entry) throw new TrackNotFoundError(`Nothing playable at ${relative}.`);
+    if (!entry) throw notFound(relative);
     return { kind: 'track', tracks: [this.toTrack(entry)] };
   }
 
@@ -78,7 +82,7 @@ export class LocalSource implements TrackSource {
     const entries = (await this.library.all())
       .filter((e) => e.path.startsWith(prefix))
       .sort((a, b) => a.disc - b.disc || a.trackNo - b.trackNo || a.path.localeCompare(b.path));
-    if (entries.length === 0) throw new TrackNotFoundError(`No audio files in ${relative}.`);
+    if (entries.length === 0) throw notFound(relative, 'no audio files in the folder');
     return { kind: 'playlist', name: basename(relative), tracks: entries.map((e) => this.toTrack(e)) };
   }
 

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { LocalLibrary } from '../library/local-library';
 import { parseM3u } from '../library/m3u';
 import type { LibraryEntry } from '../library/tags';
-import { TrackNotFoundError } from '../resolver-errors';
+import { notFound } from '../resolver-errors';
 import type { Resolution, TrackInfo } from '../track-info';
 
 /**
@@ -27,8 +27,8 @@ export async function m3uResolution(
         tracks.push({
           ...remote,
           title: entry.title ?? remote.title,
-          artist: entry.artist ?? remote.artist,
-          durationMs: remote.durationMs || (entry.durationMs ?? 0),
+          author: entry.artist ?? remote.author,
+          durationSec: remote.durationSec || Math.round((entry.durationMs ?? 0) / 1000),
         });
       }
       continue;
@@ -42,6 +42,6 @@ export async function m3uResolution(
     const found = relative ? await library.entry(relative).catch(() => undefined) : undefined;
     if (found) tracks.push(toTrack(found));
   }
-  if (tracks.length === 0) throw new TrackNotFoundError(`No playable entries in ${basename(absolute)}.`);
+  if (tracks.length === 0) throw notFound(basename(absolute), 'no playable entries in the playlist');
   return { kind: 'playlist', name: basename(absolute, extname(absolute)), tracks };
 }

@@ -1,4 +1,4 @@
-import type { TrackInfo } from '../track-info';
+import { toSeconds, type TrackInfo } from '../track-info';
 
 /**
  * The fields Guildhall reads from yt-dlp's info JSON (`-J` / `--dump-single-json`): a video, a
@@ -34,13 +34,13 @@ export interface YtDlpInfo {
   readonly requested_formats?: readonly YtDlpInfo[];
 }
 
-/** yt-dlp's extractor name as a site name: `Youtube` → `youtube`, `SoundcloudSet` → `soundcloud`. */
+/** yt-dlp's extractor as the track's source: `Youtube` → `youtube`, `SoundcloudSet` → `soundcloud`, else `ytdlp`. */
 export function siteOf(info: YtDlpInfo, fallback: string): string {
   const key = (info.extractor_key ?? info.ie_key ?? fallback).toLowerCase();
-  for (const site of ['youtube', 'soundcloud', 'bandcamp', 'vimeo', 'twitch', 'mixcloud']) {
+  for (const site of ['youtube', 'soundcloud']) {
     if (key.startsWith(site)) return site;
   }
-  return key;
+  return 'ytdlp';
 }
 
 /** One video (or flat entry) as a track; undefined when it has nothing to play it by. */
@@ -50,13 +50,12 @@ export function trackFromInfo(info: YtDlpInfo, fallbackSite: string): TrackInfo 
   const thumbnails = info.thumbnails ?? [];
   return {
     title: info.track || info.title,
-    artist: info.artist || info.creator || info.uploader || info.channel || 'Unknown artist',
-    durationMs: info.duration ? Math.round(info.duration * 1000) : 0,
+    author: info.artist || info.creator || info.uploader || info.channel || 'Unknown artist',
+    durationSec: info.duration ? toSeconds(info.duration * 1000) : 0,
     uri,
     identifier: info.id ?? uri,
     thumbnail: info.thumbnail ?? thumbnails[thumbnails.length - 1]?.url ?? null,
     isStream: info.is_live === true || info.live_status === 'is_live',
-    source: 'ytdlp',
-    site: siteOf(info, fallbackSite),
+    source: siteOf(info, fallbackSite),
   };
 }

@@ -1,7 +1,7 @@
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { runProcess } from '../process/run-process';
-import { InvalidQueryError, TrackNotFoundError } from '../resolver-errors';
+import { InvalidQueryError, notFound } from '../resolver-errors';
 import type { Resolution } from '../track-info';
 import type { TrackSource } from './track-source';
 import { siteOf, trackFromInfo, type YtDlpInfo } from './ytdlp-json';
@@ -68,17 +68,17 @@ export class YtDlpSource implements TrackSource {
         const track = entry ? trackFromInfo(entry, siteOf(info, 'ytdlp')) : undefined;
         return track ? [track] : [];
       });
-      if (tracks.length === 0) throw new TrackNotFoundError(`The playlist at ${url.href} is empty.`);
+      if (tracks.length === 0) throw notFound(url.href, 'the playlist is empty');
       return { kind: 'playlist', name: info.title, tracks };
     }
     const track = trackFromInfo(info, siteOf(info, 'ytdlp'));
-    if (!track) throw new TrackNotFoundError(`Nothing playable at ${url.href}.`);
+    if (!track) throw notFound(url.href);
     return { kind: 'track', tracks: [track] };
   }
 
   async search(text: string, site = 'youtube'): Promise<Resolution | undefined> {
     const prefix = SEARCH_PREFIX[site];
-    if (!prefix) throw new InvalidQueryError(`Cannot search ${site}.`);
+    if (!prefix) throw new InvalidQueryError(`cannot search ${site}`, 'source');
     const info = await this.info(`${prefix}${text}`);
     const first = (info.entries ?? []).find((entry) => entry && trackFromInfo(entry, site));
     const track = first ? trackFromInfo(first, site) : undefined;
@@ -103,7 +103,7 @@ export class YtDlpSource implements TrackSource {
     );
     if (code !== 0 || !stdout.trim()) {
       const reason = stderr.trim().split('\n').pop() || `yt-dlp exited with ${code}`;
-      throw new TrackNotFoundError(reason.replace(/^ERROR:\s*/, ''));
+      throw notFound(target, reason.replace(/^ERROR:\s*/, ''));
     }
     return JSON.parse(stdout) as YtDlpInfo;
   }
