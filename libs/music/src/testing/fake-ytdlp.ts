@@ -10,12 +10,19 @@ export interface FakeYtDlp {
 
 /**
  * Writes an executable that answers like yt-dlp: `-J` prints the real info JSON for the known
- * video, playlist and searches, `-o -` streams `audioFile` as the download, and any other target
+ * video (its stream URL replaced by `streamUrl`), playlist and searches, `-o -` streams `audioFile`, and any other target
  * fails the way yt-dlp does ("ERROR: [youtube] …: Video unavailable", exit 1).
  */
-export function installFakeYtDlp(dir: string, audioFile?: string): FakeYtDlp {
+export function installFakeYtDlp(
+  dir: string,
+  media: { audioFile?: string; streamUrl?: string } = {},
+): FakeYtDlp {
   const log = join(dir, 'yt-dlp.calls');
   const script = join(dir, 'fake-yt-dlp.js');
+  // The stream URL a real run would give expires and needs YouTube; tests point it at their own server.
+  const video = media.streamUrl
+    ? JSON.parse(JSON.stringify(youtubeVideo).replaceAll(youtubeVideo.url, media.streamUrl))
+    : youtubeVideo;
   writeFileSync(log, '');
   writeFileSync(
     script,
@@ -35,8 +42,8 @@ if (target.startsWith('ytsearch1:')) {
 } else if (target.includes('playlist?list=PLrock')) {
   print(${JSON.stringify(youtubePlaylist)});
 } else if (/v=(dQw4w9WgXcQ|fJ9rUzIMcZQ|1w7OgIMMRc4)/.test(target)) {
-  if (args.includes('-o')) fs.createReadStream(${JSON.stringify(audioFile ?? '/dev/null')}).pipe(process.stdout);
-  else print(${JSON.stringify(youtubeVideo)});
+  if (args.includes('-o')) fs.createReadStream(${JSON.stringify(media.audioFile ?? '/dev/null')}).pipe(process.stdout);
+  else print(${JSON.stringify(video)});
 } else {
   fail((/v=([\\w-]+)/.exec(target) || [, 'unknown'])[1]);
 }
