@@ -12,3 +12,5 @@ export * from './users/users.read-model';
 export * from './apikeys/apikeys.projection';
 export * from './apikeys/apikeys.read-model';
 export * from './runtime/versioned-cache';
+export * from './player/player.projection';
+export * from './player/player.read-model';

@@ -103,4 +103,65 @@ describe("the demo dataset: each seed's documented requests on a fresh instance"
     });
     assert.equal(res.status, 200);
   });
+  /** The player read model catches up with the CLI's writes: poll until the guild's player shows. */
+  async function getPlaying(path: string, key: string): Promise<Response> {
+    for (let i = 0; ; i++) {
+      const res = await get(path, key);
+      const body = (await res.clone().json()) as { current_track?: unknown };
+      if ((res.status === 200 && body.current_track !== null) || i === 100) return res;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  it("Hexify: the music queue is the seed's example, Rick Astley playing from 45 s", async () => {
+    const res = await getPlaying('/v2/servers/123456789012345678/music/queue', demo.keys.hexify);
+    assert.equal(res.status, 200);
+    const body = (await res.json()) as { current_track: { position: number } };
+    // The track really plays on from 45 s (nothing pauses it), so the position is 45 plus the time since the load.
+    const position = body.current_track.position;
+    assert.ok(position >= 45 && position < 45 + 120, `position ${position}`);
+    assert.deepEqual(
+      { ...body, current_track: { ...body.current_track, position: 45 } },
+      {
+        current_track: {
+          title: 'Never Gonna Give You Up',
+          artist: 'Rick Astley',
+          duration: 213,
+          position: 45,
+          url: 'https://youtube.com/watch?v=dQw4w9WgXcQ',
+        },
+        queue: [
+          { title: 'Bohemian Rhapsody', artist: 'Queen', duration: 354, requested_by: '123456789012345678' },
+        ],
+        is_playing: true,
+        volume: 75,
+      },
+    );
+  });
+
+  it('Elixir: nowplaying answers Tuyo (Narcos Theme) without a key', async () => {
+    let res: Response | undefined;
+    for (let i = 0; i < 100 && res?.status !== 200; i++) {
+      if (i > 0) await new Promise((r) => setTimeout(r, 50));
+      res = await fetch(`${server.url}/api/v1/766045633697021973/nowplaying`);
+    }
+    assert.equal(res!.status, 200);
+    const body = (await res!.json()) as Record<string, unknown>;
+    assert.equal(body.title, 'Tuyo (Narcos Theme)');
+    assert.equal(body.requestedBy, '460177285954142208');
+    assert.match(String(body.formattedDuration), /^0[0-2]:\d\d\/02:31$/);
+  });
+
+  it("Elixir's key may set the volume of its guild, as the seed's sample does", async () => {
+    const res = await fetch(`${server.url}/api/v1/766045633697021973/volume`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${demo.keys.elixir}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ 'user.id': '460177285954142208', volume: 45 }),
+    });
+    assert.equal(res.status, 200);
+    assert.equal(
+      ((await res.json()) as { message: string }).message,
+      'Successfully changed the volume to 45.',
+    );
+  });
 });

@@ -4,13 +4,24 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { ConfigModule, GUILDHALL_CONFIG, type GuildhallConfig } from '#config';
-import { ApiKeyModule, EventStoreModule, GuildModule, ProjectionsModule, UserModule } from '#core';
+import {
+  ApiKeyModule,
+  EventStoreModule,
+  GuildModule,
+  PlayerModule,
+  ProjectionsModule,
+  UserModule,
+} from '#core';
 import { AuthModule } from './auth/auth.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { HealthController } from './health/health.controller';
+import { ElixirMusicController } from './elixir/elixir-music.controller';
+import { HexifyMusicController } from './hexify/hexify-music.controller';
 import { HexifyServersController } from './hexify/hexify-servers.controller';
 import { HushController } from './hush/hush.controller';
 import { KeysController } from './keys/keys.controller';
+import { MusicPlayerController } from './music/music-player.controller';
+import { MusicQueueController } from './music/music-queue.controller';
 import { ServersController } from './servers/servers.controller';
 
 /** The HTTP door: every dialect and the canonical API over one command and query bus. */
@@ -37,8 +48,19 @@ import { ServersController } from './servers/servers.controller';
     GuildModule,
     UserModule,
     ApiKeyModule,
+    PlayerModule,
   ],
-  controllers: [HealthController, HexifyServersController, HushController, ServersController, KeysController],
+  controllers: [
+    HealthController,
+    HexifyServersController,
+    HexifyMusicController,
+    HushController,
+    ServersController,
+    KeysController,
+    MusicQueueController,
+    MusicPlayerController,
+    ElixirMusicController,
+  ],
   providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
 })
 export class ApiModule {

@@ -61,10 +61,14 @@ export class ApiKeyGuard implements CanActivate {
         }
         return;
       case 'guild-manager':
-        if (isAdmin || key.guildId === params[rule.param] || this.ownsGuild(key, params[rule.param])) return;
-        throw new ForbiddenException(
-          'This API key may not change this server: it needs its owner, a key bound to it, or admin',
-        );
+        if (isAdmin || key.guildId === params[rule.param]) return;
+        if (this.ownsGuild(key, params[rule.param], dialect !== 'elixir')) return;
+        // Elixir's document knows only 401 for a key that is not associated with the guild.
+        throw dialect === 'elixir'
+          ? new UnauthorizedException('This API key is not associated with this guild')
+          : new ForbiddenException(
+              'This API key may not change this server: it needs its owner, a key bound to it, or admin',
+            );
       case 'guild-owner':
         if (isAdmin || this.ownsGuild(key, params[rule.param])) return;
         throw new ForbiddenException('Only the server owner may do this');
@@ -77,9 +81,13 @@ export class ApiKeyGuard implements CanActivate {
     }
   }
 
-  /** Ownership comes from the guild read model; an unknown guild is a 404, not a 403. */
-  private ownsGuild(key: ApiKeyPrincipal, guildId: string | undefined): boolean {
+  /**
+   * Ownership comes from the guild read model; an unknown guild is a 404, not a 403 — except where
+   * the dialect answers 401 for every key not associated with the guild (Elixir).
+   */
+  private ownsGuild(key: ApiKeyPrincipal, guildId: string | undefined, unknownIs404 = true): boolean {
     const guild = guildId ? this.guilds.get(guildId) : null;
+    if (!guild && !unknownIs404) return false;
     if (!guild) throw new NotFoundException(`server ${guildId} not found`);
     return guild.ownerId === key.ownerId;
   }

@@ -9,6 +9,7 @@ import {
 import type { FastifyReply } from 'fastify';
 import { DomainError, type RefusalReason } from '#domain';
 import { ConcurrencyConflictError, EventStoreUnavailableError } from '#eventstore';
+import { InvalidQueryError, TrackNotFoundError } from '#core';
 import { ExactBodyException } from './exact-body.exception';
 
 const STATUS_BY_REASON: Record<RefusalReason, number> = {
@@ -53,6 +54,13 @@ export class ApiExceptionFilter implements ExceptionFilter {
         code: exception.code,
         ...(exception.field ? { field: exception.field } : {}),
       };
+    }
+    if (exception instanceof TrackNotFoundError) {
+      return { statusCode: 404, error: 'Not Found', message: exception.message, code: 'track_not_found' };
+    }
+    if (exception instanceof InvalidQueryError) {
+      const { message, field } = exception;
+      return { statusCode: 400, error: 'Bad Request', message, code: 'invalid_query', field };
     }
     if (exception instanceof ConcurrencyConflictError) {
       return {

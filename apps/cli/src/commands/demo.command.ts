@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CommandBus } from '@nestjs/cqrs';
 import { DomainError } from '#domain';
+import type { EventStore } from '#eventstore';
 import {
   ChangeSettingsCommand,
   IssueApiKeyCommand,
@@ -14,6 +15,7 @@ import {
 } from '#core';
 import { DEMO_GUILDS } from '../demo/demo-dataset';
 import { DEMO_KEYS, DEMO_USERS } from '../demo/demo-keys';
+import { loadDemoPlayers } from '../demo/demo-music';
 
 /**
  * The demo keys' secrets come from a random seed kept in the data directory, so every run prints
@@ -33,7 +35,7 @@ function demoSeed(dataDir: string): Buffer {
  * nothing: unchanged registrations decide no events and issued keys are recognised by their ids.
  * The last line printed is one JSON object whose `keys` maps each seed to a working key.
  */
-export async function runDemo(commandBus: CommandBus, dataDir: string): Promise<void> {
+export async function runDemo(commandBus: CommandBus, store: EventStore, dataDir: string): Promise<void> {
   const context = systemContext('cli', 'demo');
   let written = 0;
   const count = (result: CommandResult) => (written += result.eventTypes.length);
@@ -48,6 +50,7 @@ export async function runDemo(commandBus: CommandBus, dataDir: string): Promise<
     count(await commandBus.execute(new RecordUserProfileCommand(user.userId, user, context)));
     console.log(`${'hush'.padEnd(14)} user ${user.userId} "${user.username}"`);
   }
+  written += await loadDemoPlayers(commandBus, store, context);
   const seed = demoSeed(dataDir);
   const keys: Record<string, string> = {};
   for (const demo of DEMO_KEYS) {

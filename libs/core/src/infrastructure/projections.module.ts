@@ -11,11 +11,13 @@ import { EventStore } from '#eventstore';
 import {
   ApiKeysReadModel,
   GuildsReadModel,
+  PlayerReadModel,
   ProjectionHost,
   UsersReadModel,
   usersProjection,
   apiKeysProjection,
   guildsProjection,
+  playerProjection,
   type ProjectionStatus,
 } from '#projections';
 import { ReadModelFreshness } from '../command-handling/read-model-freshness';
@@ -38,7 +40,7 @@ export class Projections extends ReadModelFreshness implements OnApplicationBoot
     this.host = new ProjectionHost({
       dataDir: config.dataDir,
       store,
-      projections: [guildsProjection, usersProjection, apiKeysProjection],
+      projections: [guildsProjection, usersProjection, apiKeysProjection, playerProjection],
     });
   }
 
@@ -118,7 +120,19 @@ export class Projections extends ReadModelFreshness implements OnApplicationBoot
       inject: [Projections],
       useFactory: (p: Projections) => new ApiKeysReadModel(p.host.db, p.versionOf('apikeys')),
     },
+    {
+      provide: PlayerReadModel,
+      inject: [Projections],
+      useFactory: (p: Projections) => new PlayerReadModel(p.host.db, p.versionOf('player')),
+    },
   ],
-  exports: [Projections, ReadModelFreshness, GuildsReadModel, UsersReadModel, ApiKeysReadModel],
+  exports: [
+    Projections,
+    ReadModelFreshness,
+    GuildsReadModel,
+    UsersReadModel,
+    ApiKeysReadModel,
+    PlayerReadModel,
+  ],
 })
 export class ProjectionsModule {}

@@ -1,0 +1,13 @@
+import { Command } from '@nestjs/cqrs';
+import type { CommandContext } from '../../command-handling/command-context';
+import type { CommandResult } from '../../command-handling/command-result';
+
+/** Resumes the paused track where it was paused. */
+export class ResumePlaybackCommand extends Command<CommandResult> {
+  constructor(
+    readonly guildId: string,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}

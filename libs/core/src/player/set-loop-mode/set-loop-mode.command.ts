@@ -1,0 +1,15 @@
+import { Command } from '@nestjs/cqrs';
+import type { LoopMode } from '#domain';
+import type { CommandContext } from '../../command-handling/command-context';
+import type { CommandResult } from '../../command-handling/command-result';
+
+/** Loops nothing, the current track or the whole queue. */
+export class SetLoopModeCommand extends Command<CommandResult> {
+  constructor(
+    readonly guildId: string,
+    readonly mode: LoopMode,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}

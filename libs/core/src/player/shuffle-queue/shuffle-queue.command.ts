@@ -1,0 +1,13 @@
+import { Command } from '@nestjs/cqrs';
+import type { CommandContext } from '../../command-handling/command-context';
+import type { CommandResult } from '../../command-handling/command-result';
+
+/** Puts the queue in a random order (the current track plays on). */
+export class ShuffleQueueCommand extends Command<CommandResult> {
+  constructor(
+    readonly guildId: string,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}
