@@ -10,3 +10,4 @@ export * from './playback/stream-input';
 export * from './playback/track-opener';
 export * from './sources/ytdlp-json';
 export { findExecutable } from './sources/ytdlp-source';
+export * from './music.module';

@@ -30,8 +30,8 @@ export abstract class VoiceConnector {
 export class DetachedVoiceConnector extends VoiceConnector {
   readonly noSubscriber = NoSubscriberBehavior.Play;
   readonly needsChannel = false;
-  connect(): void {}
-  disconnect(): void {}
+  connect(_guildId: string, _channelId: string, _player: AudioPlayer): void {}
+  disconnect(_guildId: string): void {}
 }
 
 /**
