@@ -20,7 +20,9 @@ export const MUSIC_CONFIG = Symbol('MUSIC_CONFIG');
       inject: [MUSIC_CONFIG],
       useFactory: (config: MusicConfig) => {
         const logger = new Logger('Music');
-        return new MusicTrackResolver(config, (message, error) => logger.warn(`${message}: ${String(error)}`));
+        return new MusicTrackResolver(config, (message, error) =>
+          logger.warn(`${message}: ${String(error)}`),
+        );
       },
     },
     {
@@ -42,12 +44,16 @@ export class MusicModule implements OnApplicationBootstrap {
   /** Scans the library in the background: the first search waits for it, startup does not. */
   onApplicationBootstrap(): void {
     const { musicDir, ytDlpPath } = this.config;
-    this.logger.log(`Music sources: library ${musicDir ?? 'off'}, yt-dlp ${ytDlpPath ?? 'not found'}, http on`);
+    this.logger.log(
+      `Music sources: library ${musicDir ?? 'off'}, yt-dlp ${ytDlpPath ?? 'not found'}, http on`,
+    );
     const library = this.resolver.library;
     if (!library) return;
     library
       .scan()
-      .then(async () => this.logger.log(`Music library: ${(await library.all()).length} tracks in ${musicDir}`))
+      .then(async () =>
+        this.logger.log(`Music library: ${(await library.all()).length} tracks in ${musicDir}`),
+      )
       .catch((error: unknown) => this.logger.error(`Music library scan failed: ${String(error)}`));
   }
 

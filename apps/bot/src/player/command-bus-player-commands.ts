@@ -12,7 +12,9 @@ export class CommandBusPlayerCommands extends PlayerCommands {
   }
 
   async startTrack(guildId: string, trackId: string, positionMs: number): Promise<void> {
-    await this.bus.execute(new StartTrackCommand(guildId, trackId, positionMs, systemContext('system', 'player-worker')));
+    await this.bus.execute(
+      new StartTrackCommand(guildId, trackId, positionMs, systemContext('system', 'player-worker')),
+    );
   }
 
   async endTrack(
@@ -23,7 +25,14 @@ export class CommandBusPlayerCommands extends PlayerCommands {
     error?: string,
   ): Promise<void> {
     await this.bus.execute(
-      new EndTrackCommand(guildId, trackId, reason, positionMs, systemContext('system', 'player-worker'), error),
+      new EndTrackCommand(
+        guildId,
+        trackId,
+        reason,
+        positionMs,
+        systemContext('system', 'player-worker'),
+        error,
+      ),
     );
   }
 }

@@ -1,4 +1,9 @@
-import { AudioPlayerStatus, createAudioPlayer, type AudioPlayer, type NoSubscriberBehavior } from '@discordjs/voice';
+import {
+  AudioPlayerStatus,
+  createAudioPlayer,
+  type AudioPlayer,
+  type NoSubscriberBehavior,
+} from '@discordjs/voice';
 import type { OpenedTrack, PlayableTrack, TrackOpener } from '#music';
 
 /** How a play ended on its own. */
@@ -79,14 +84,21 @@ export class GuildAudio {
     return (this.play_?.opened.resource.playbackDuration ?? 0) / 20;
   }
 
-  async play(trackId: string, epoch: number, track: PlayableTrack, positionMs: number, volume: number): Promise<void> {
+  async play(
+    trackId: string,
+    epoch: number,
+    track: PlayableTrack,
+    positionMs: number,
+    volume: number,
+  ): Promise<void> {
     this.stop();
     const generation = ++this.generation;
     let opened: OpenedTrack;
     try {
       opened = await this.opener.open(track, { positionMs, volume });
     } catch (error) {
-      if (generation === this.generation) this.onEnded({ trackId, reason: 'failed', positionMs, error: describe(error) });
+      if (generation === this.generation)
+        this.onEnded({ trackId, reason: 'failed', positionMs, error: describe(error) });
       return;
     }
     if (generation !== this.generation) return opened.close();
@@ -145,7 +157,8 @@ export class GuildAudio {
     if (this.play_ !== play) return;
     this.play_ = undefined;
     const positionMs = play.baseMs + play.opened.resource.playbackDuration;
-    const failure = play.opened.failure() ?? (play.opened.resource.playbackDuration === 0 ? 'no audio' : undefined);
+    const failure =
+      play.opened.failure() ?? (play.opened.resource.playbackDuration === 0 ? 'no audio' : undefined);
     play.opened.close();
     this.onEnded(
       failure

@@ -60,7 +60,11 @@ export class GuildSession {
   onAudioEnded(ended: AudioEnded): void {
     if (this.state.current?.track.trackId !== ended.trackId) return;
     const { trackId, reason, positionMs, error } = ended;
-    if (error) this.deps.onError(`player worker: track ${trackId} of guild ${this.guildId} failed: ${error}`, undefined);
+    if (error)
+      this.deps.onError(
+        `player worker: track ${trackId} of guild ${this.guildId} failed: ${error}`,
+        undefined,
+      );
     this.chain = this.chain
       .then(() => this.deps.commands.endTrack(this.guildId, trackId, reason, Math.round(positionMs), error))
       .catch((e: unknown) => this.deps.onError(`player worker: EndTrack for guild ${this.guildId}`, e));
@@ -116,7 +120,11 @@ export class GuildSession {
       await this.deps.commands.endTrack(this.guildId, current.track.trackId, 'finished', lengthMs);
       return;
     }
-    await this.deps.commands.startTrack(this.guildId, current.track.trackId, current.track.isStream ? 0 : positionMs);
+    await this.deps.commands.startTrack(
+      this.guildId,
+      current.track.trackId,
+      current.track.isStream ? 0 : positionMs,
+    );
   }
 
   private followChannel(channelId: string | null): void {

@@ -12,8 +12,16 @@ describe('player worker playback', () => {
 
   before(async () => {
     await Promise.all([
-      writeTone(join(music, 'first.opus'), { seconds: 2, frequency: 440, tags: { title: 'First Tone', artist: 'Sine' } }),
-      writeTone(join(music, 'second.mp3'), { seconds: 2, frequency: 660, tags: { title: 'Second Tone', artist: 'Sine' } }),
+      writeTone(join(music, 'first.opus'), {
+        seconds: 2,
+        frequency: 440,
+        tags: { title: 'First Tone', artist: 'Sine' },
+      }),
+      writeTone(join(music, 'second.mp3'), {
+        seconds: 2,
+        frequency: 660,
+        tags: { title: 'Second Tone', artist: 'Sine' },
+      }),
     ]);
     h = await startWorkerHarness(join(tmp.dir, 'data'), music);
   });
@@ -49,7 +57,12 @@ describe('player worker playback', () => {
     assert.equal(events.filter((e) => e.type === 'TracksQueued').length, 2);
     assert.deepEqual(
       summary(events, names).filter((line) => line !== 'TracksQueued'),
-      ['TrackStarted(first)', 'TrackEnded(first, finished)', 'TrackStarted(second)', 'TrackEnded(second, finished)'],
+      [
+        'TrackStarted(first)',
+        'TrackEnded(first, finished)',
+        'TrackStarted(second)',
+        'TrackEnded(second, finished)',
+      ],
     );
     // then: audio came out, about 2 × 2 s of 20 ms Opus frames, through the voice-connection path
     const tap = h.connector.taps.get(GUILD)!;

@@ -73,7 +73,8 @@ export class PlayerWorkerModule {
         {
           provide: WorkerStore,
           inject: [GUILDHALL_CONFIG],
-          useFactory: (config: GuildhallConfig) => WorkerStore.open(join(config.dataDir, 'player-worker.sqlite')),
+          useFactory: (config: GuildhallConfig) =>
+            WorkerStore.open(join(config.dataDir, 'player-worker.sqlite')),
         },
         {
           provide: PlayerWorker,
@@ -92,7 +93,8 @@ export class PlayerWorkerModule {
               connector,
               opener,
               workerStore,
-              onError: (message, error) => logger.warn(error === undefined ? message : `${message}: ${String(error)}`),
+              onError: (message, error) =>
+                logger.warn(error === undefined ? message : `${message}: ${String(error)}`),
             });
           },
         },

@@ -76,7 +76,9 @@ export class PlayerWorker {
   positionOf(guildId: string): { trackId: string; positionMs: number } | undefined {
     const audio = this.audios.get(guildId);
     const positionMs = audio?.positionMs();
-    return audio?.trackId !== undefined && positionMs !== undefined ? { trackId: audio.trackId, positionMs } : undefined;
+    return audio?.trackId !== undefined && positionMs !== undefined
+      ? { trackId: audio.trackId, positionMs }
+      : undefined;
   }
 
   /** A guild's audio (tests and the benchmark count its frames). */

@@ -53,7 +53,8 @@ export class DiscordVoiceConnector extends VoiceConnector {
 
   connect(guildId: string, channelId: string, player: AudioPlayer): void {
     const known = this.connections.get(guildId);
-    if (known?.channelId === channelId && known.connection.state.status !== VoiceConnectionStatus.Destroyed) return;
+    if (known?.channelId === channelId && known.connection.state.status !== VoiceConnectionStatus.Destroyed)
+      return;
     const adapterCreator = this.adapterFor(guildId);
     if (!adapterCreator) {
       this.onError(`voice: guild ${guildId} is not on this shard`, undefined);
@@ -69,6 +70,7 @@ export class DiscordVoiceConnector extends VoiceConnector {
   disconnect(guildId: string): void {
     const known = this.connections.get(guildId);
     this.connections.delete(guildId);
-    if (known && known.connection.state.status !== VoiceConnectionStatus.Destroyed) known.connection.destroy();
+    if (known && known.connection.state.status !== VoiceConnectionStatus.Destroyed)
+      known.connection.destroy();
   }
 }

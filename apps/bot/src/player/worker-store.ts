@@ -53,12 +53,26 @@ export class WorkerStore {
   activeGuilds(): ActiveGuild[] {
     const rows = this.db
       .prepare('SELECT guild_id, track_id, epoch, position_ms FROM player_worker_guilds')
-      .all() as { guild_id: string; track_id: string | null; epoch: number | null; position_ms: number | null }[];
-    return rows.map((r) => ({ guildId: r.guild_id, trackId: r.track_id, epoch: r.epoch, positionMs: r.position_ms }));
+      .all() as {
+      guild_id: string;
+      track_id: string | null;
+      epoch: number | null;
+      position_ms: number | null;
+    }[];
+    return rows.map((r) => ({
+      guildId: r.guild_id,
+      trackId: r.track_id,
+      epoch: r.epoch,
+      positionMs: r.position_ms,
+    }));
   }
 
   /** Records a delivered batch: which guilds are active now, and the checkpoint, in one transaction. */
-  commitBatch(position: number, guilds: readonly { guildId: string; active: boolean }[], now = new Date()): void {
+  commitBatch(
+    position: number,
+    guilds: readonly { guildId: string; active: boolean }[],
+    now = new Date(),
+  ): void {
     inTransaction(this.db, () => {
       for (const { guildId, active } of guilds) {
         if (active) this.upsert.run(guildId, now.toISOString());
@@ -68,11 +82,14 @@ export class WorkerStore {
     });
   }
 
-  savePositions(positions: readonly { guildId: string; trackId: string; epoch: number; positionMs: number }[]): void {
+  savePositions(
+    positions: readonly { guildId: string; trackId: string; epoch: number; positionMs: number }[],
+  ): void {
     if (positions.length === 0) return;
     const now = new Date().toISOString();
     inTransaction(this.db, () => {
-      for (const p of positions) this.savePosition.run(p.trackId, p.epoch, Math.round(p.positionMs), now, p.guildId);
+      for (const p of positions)
+        this.savePosition.run(p.trackId, p.epoch, Math.round(p.positionMs), now, p.guildId);
     });
   }
 

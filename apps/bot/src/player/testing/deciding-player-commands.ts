@@ -11,10 +11,20 @@ export class DecidingPlayerCommands extends PlayerCommands {
   }
 
   async startTrack(guildId: string, trackId: string, positionMs: number): Promise<void> {
-    await decidePlayer(this.store, { type: 'StartTrack', guildId, trackId, positionMs }, systemContext('system', 'player-worker'));
+    await decidePlayer(
+      this.store,
+      { type: 'StartTrack', guildId, trackId, positionMs },
+      systemContext('system', 'player-worker'),
+    );
   }
 
-  async endTrack(guildId: string, trackId: string, reason: TrackEndReason, positionMs: number, error?: string): Promise<void> {
+  async endTrack(
+    guildId: string,
+    trackId: string,
+    reason: TrackEndReason,
+    positionMs: number,
+    error?: string,
+  ): Promise<void> {
     await decidePlayer(
       this.store,
       { type: 'EndTrack', guildId, trackId, reason, positionMs, ...(error ? { error } : {}) },

@@ -1,7 +1,8 @@
 import type { AudioPlayer } from '@discordjs/voice';
 
 /** What @discordjs/voice sends while it has no audio: three bytes of Opus silence. */
-const isSilence = (packet: Buffer) => packet.length === 3 && packet[0] === 0xf8 && packet[1] === 0xff && packet[2] === 0xfe;
+const isSilence = (packet: Buffer) =>
+  packet.length === 3 && packet[0] === 0xf8 && packet[1] === 0xff && packet[2] === 0xfe;
 
 /**
  * Stands in for a ready VoiceConnection and counts the Opus packets an AudioPlayer hands it every

@@ -50,7 +50,10 @@ export async function startWorkerHarness(dataDir: string, musicDir: string): Pro
         artworkUrlTemplate: null,
       }),
       PlayerModule.withResolver({ provide: TrackResolver, useExisting: MusicTrackResolver }),
-      PlayerWorkerModule.forRoot({ connector: { provide: VoiceConnector, useValue: connector }, enabled: true }),
+      PlayerWorkerModule.forRoot({
+        connector: { provide: VoiceConnector, useValue: connector },
+        enabled: true,
+      }),
     ],
   })
   class HarnessModule {}
@@ -76,7 +79,11 @@ export async function startWorkerHarness(dataDir: string, musicDir: string): Pro
 }
 
 /** Polls `condition` every 10 ms until it holds, or fails after `timeoutMs`. */
-export async function waitUntil(condition: () => boolean | Promise<boolean>, timeoutMs = 15_000, what = 'condition'): Promise<void> {
+export async function waitUntil(
+  condition: () => boolean | Promise<boolean>,
+  timeoutMs = 15_000,
+  what = 'condition',
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -88,6 +95,6 @@ export async function waitUntil(condition: () => boolean | Promise<boolean>, tim
 export const summary = (events: readonly RecordedEvent[], names: Record<string, string>) =>
   events.map((e) => {
     const data = e.data as { trackId?: string; reason?: string };
-    const name = data.trackId ? names[data.trackId] ?? data.trackId : '';
+    const name = data.trackId ? (names[data.trackId] ?? data.trackId) : '';
     return data.reason ? `${e.type}(${name}, ${data.reason})` : name ? `${e.type}(${name})` : e.type;
   });
