@@ -19,7 +19,12 @@ const MAX_DEFICIT = 0.01;
 const hasTaskset = () => spawnSync('taskset', ['-c', '0', 'true']).status === 0;
 
 /** One load run in a child process, pinned to core 0 with its FFmpeg children when taskset exists. */
-async function load(players: number, file: string, volume: number, pinned: boolean): Promise<PlayerLoadResult> {
+async function load(
+  players: number,
+  file: string,
+  volume: number,
+  pinned: boolean,
+): Promise<PlayerLoadResult> {
   const child = [
     '--expose-gc',
     join(__dirname, 'support/player-load.js'),
@@ -29,14 +34,21 @@ async function load(players: number, file: string, volume: number, pinned: boole
     String(WARMUP_MS),
     String(WINDOW_MS),
   ];
-  const [command, args] = pinned ? ['taskset', ['-c', '0', process.execPath, ...child]] : [process.execPath, child];
+  const [command, args] = pinned
+    ? ['taskset', ['-c', '0', process.execPath, ...child]]
+    : [process.execPath, child];
   const { stdout } = await run$(command, args, { maxBuffer: 1024 * 1024 });
   return JSON.parse(stdout.trim().split('\n').pop()!) as PlayerLoadResult;
 }
 
 function reportRun(report: Report, label: string, target: number, result: PlayerLoadResult): void {
   const ok = result.players >= target && result.worstDeficit < MAX_DEFICIT && result.failed === 0;
-  report({ name: `player ${label}: players on one core`, value: result.players, unit: 'players', target: `≥ ${target}` });
+  report({
+    name: `player ${label}: players on one core`,
+    value: result.players,
+    unit: 'players',
+    target: `≥ ${target}`,
+  });
   report({
     name: `player ${label}: worst player's frame deficit`,
     value: result.worstDeficit * 100,
@@ -46,8 +58,16 @@ function reportRun(report: Report, label: string, target: number, result: Player
   });
   report({ name: `player ${label}: mean frame deficit`, value: result.meanDeficit * 100, unit: '%' });
   report({ name: `player ${label}: CPU per stream`, value: result.cpuMsPerStreamPerS / 10, unit: '% core' });
-  report({ name: `player ${label}: memory per player (RSS + FFmpeg PSS)`, value: result.rssBytesPerPlayer / 2 ** 20, unit: 'MiB' });
-  report({ name: `player ${label}: silence frames in window (all)`, value: result.silenceFrames, unit: 'frames' });
+  report({
+    name: `player ${label}: memory per player (RSS + FFmpeg PSS)`,
+    value: result.rssBytesPerPlayer / 2 ** 20,
+    unit: 'MiB',
+  });
+  report({
+    name: `player ${label}: silence frames in window (all)`,
+    value: result.silenceFrames,
+    unit: 'frames',
+  });
 }
 
 /**
@@ -66,7 +86,11 @@ export async function run(report: Report): Promise<void> {
       writeTone(join(dir, 'bench.mp3'), { seconds, frequency: 440 }),
     ]);
     const pinned = hasTaskset();
-    report({ name: 'player: pinned to one core with taskset', value: pinned ? 1 : 0, unit: pinned ? 'yes' : 'no' });
+    report({
+      name: 'player: pinned to one core with taskset',
+      value: pinned ? 1 : 0,
+      unit: pinned ? 'yes' : 'no',
+    });
     const passthrough = await load(PASSTHROUGH, opus, 100, pinned);
     reportRun(report, 'passthrough', 100, passthrough);
     const transcoded = await load(TRANSCODE, mp3, 100, pinned);

@@ -32,7 +32,11 @@ async function main(): Promise<void> {
   const rssBefore = process.memoryUsage().rss;
   let failed = 0;
   const guilds = Array.from({ length: count }, () => {
-    const audio = new GuildAudio(opener, (ended) => ended.reason === 'failed' && failed++, NoSubscriberBehavior.Play);
+    const audio = new GuildAudio(
+      opener,
+      (ended) => ended.reason === 'failed' && failed++,
+      NoSubscriberBehavior.Play,
+    );
     return { audio, tap: PacketTap.attach(audio.player) };
   });
   const track = { uri: file, source: 'local', isStream: false };

@@ -38,6 +38,7 @@ export class GuildAudio {
   private play_: Play | undefined;
   /** Bumped by every play and stop, so an open that finishes late knows it was superseded. */
   private generation = 0;
+  private closed = false;
 
   constructor(
     private readonly opener: TrackOpener,
@@ -91,6 +92,7 @@ export class GuildAudio {
     positionMs: number,
     volume: number,
   ): Promise<void> {
+    if (this.closed) return;
     this.stop();
     const generation = ++this.generation;
     let opened: OpenedTrack;
@@ -139,6 +141,12 @@ export class GuildAudio {
     this.player.play(opened.resource);
     if (play.paused) this.player.pause(true);
     old.close();
+  }
+
+  /** Stops for good: later plays are ignored (a reconcile still in flight when the worker stops). */
+  close(): void {
+    this.closed = true;
+    this.stop();
   }
 
   /** Stops the current play without reporting it (the domain already ended it, or we shut down). */

@@ -38,6 +38,7 @@ const PREFIX = 'player-';
  */
 export class PlayerWorker {
   private readonly sessions = new Map<string, GuildSession>();
+  private readonly loading = new Map<string, Promise<GuildSession>>();
   private readonly audios = new Map<string, GuildAudio>();
   private subscription: Subscription | undefined;
   private startupHead = NO_CHECKPOINT;
@@ -68,8 +69,10 @@ export class PlayerWorker {
     await this.subscription?.stop();
     this.subscription = undefined;
     this.savePositions();
-    for (const session of this.sessions.values()) this.audio(session).stop();
+    for (const audio of this.audios.values()) audio.close();
     this.sessions.clear();
+    this.loading.clear();
+    this.audios.clear();
   }
 
   /** The exact playback position of a guild's track, for now-playing; undefined when nothing plays here. */
@@ -128,29 +131,41 @@ export class PlayerWorker {
     for (const session of touched.values()) void session.schedule();
   }
 
-  /** The guild's session, created on first use by folding its whole stream. */
-  private async session(guildId: string): Promise<GuildSession> {
-    const known = this.sessions.get(guildId);
-    if (known) return known;
-    const report = this.options.onError ?? (() => {});
-    let session: GuildSession | undefined;
+  /**
+   * The guild's session, created on first use by folding its whole stream. Callers share one load,
+   * so no event is applied to a session whose stream is still being read.
+   */
+  private session(guildId: string): Promise<GuildSession> {
+    let loading = this.loading.get(guildId);
+    if (!loading) {
+      loading = this.load(guildId);
+      this.loading.set(guildId, loading);
+      loading.catch(() => this.loading.delete(guildId));
+    }
+    return loading;
+  }
+
+  private async load(guildId: string): Promise<GuildSession> {
+    const events = await this.options.store.readStream(playerStreamId(guildId));
+    const holder: { session?: GuildSession } = {};
     const audio = new GuildAudio(
       this.options.opener,
-      (ended) => session?.onAudioEnded(ended),
+      (ended) => holder.session?.onAudioEnded(ended),
       this.options.connector.noSubscriber,
     );
-    session = new GuildSession(guildId, {
+    const session = new GuildSession(guildId, {
       audio,
       commands: this.options.commands,
       connector: this.options.connector,
       startupHead: this.startupHead,
       saved: this.saved.get(guildId),
-      onError: report,
+      onError: this.options.onError ?? (() => {}),
     });
+    holder.session = session;
+    for (const event of events) session.apply(event);
     this.sessions.set(guildId, session);
     this.audios.set(guildId, audio);
     this.options.connector.playerCreated(guildId, audio.player);
-    for (const event of await this.options.store.readStream(playerStreamId(guildId))) session.apply(event);
     return session;
   }
 
