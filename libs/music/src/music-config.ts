@@ -29,3 +29,8 @@ export function loadMusicConfig(env: NodeJS.ProcessEnv = process.env): MusicConf
     artworkUrlTemplate: artwork === undefined ? '/v1/music/artwork/{id}' : artwork.trim() || null,
   };
 }
+
+/** Whether any source beyond plain http URLs is configured: the lead's switch from the seed catalogue. */
+export function musicSourcesConfigured(config: MusicConfig = loadMusicConfig()): boolean {
+  return config.musicDir !== undefined || config.ytDlpPath !== undefined;
+}
