@@ -1,0 +1,106 @@
+import { join } from 'node:path';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  type DynamicModule,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+  type Provider,
+} from '@nestjs/common';
+import { GUILDHALL_CONFIG, type GuildhallConfig } from '#config';
+import { EventStore } from '#eventstore';
+import { TrackOpener } from '#music';
+import { CommandBusPlayerCommands } from './command-bus-player-commands';
+import { PlayerCommands } from './player-commands';
+import { PlayerWorker } from './player-worker';
+import { DetachedVoiceConnector, VoiceConnector } from './voice-connector';
+import { WorkerStore } from './worker-store';
+
+/** Injection token: whether this process plays audio (see `playerWorkerEnabled`). */
+export const PLAYER_WORKER_ENABLED = Symbol('PLAYER_WORKER_ENABLED');
+
+/**
+ * `PLAYER_WORKER=on|off`; unset, it runs where Discord is configured (`DISCORD_TOKEN`). Only one
+ * process per guild may run it, or two would each start the next track.
+ */
+export function playerWorkerEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
+  const raw = env.PLAYER_WORKER?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return Boolean(env.DISCORD_TOKEN?.trim());
+  if (['1', 'true', 'on', 'yes'].includes(raw)) return true;
+  if (['0', 'false', 'off', 'no'].includes(raw)) return false;
+  throw new Error(`PLAYER_WORKER must be on or off, got "${env.PLAYER_WORKER}"`);
+}
+
+/** Starts the worker after the app is up and stops it (positions saved, tracks not ended) on shutdown. */
+@Injectable()
+export class PlayerWorkerLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('PlayerWorker');
+
+  constructor(
+    readonly worker: PlayerWorker,
+    private readonly workerStore: WorkerStore,
+    @Inject(PLAYER_WORKER_ENABLED) private readonly enabled: boolean,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.enabled) return;
+    await this.worker.start();
+    this.logger.log('Player worker started');
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.worker.stop();
+    this.workerStore.close();
+  }
+}
+
+/**
+ * The voice player worker. Needs the EventStore, the CqrsModule with the player handlers, and
+ * MusicModule (for the TrackOpener). `forRoot({ connector })` supplies a Discord VoiceConnector;
+ * without one the players run detached.
+ */
+@Module({})
+export class PlayerWorkerModule {
+  static forRoot(options: { connector?: Provider<VoiceConnector>; enabled?: boolean } = {}): DynamicModule {
+    return {
+      module: PlayerWorkerModule,
+      providers: [
+        options.connector ?? { provide: VoiceConnector, useValue: new DetachedVoiceConnector() },
+        { provide: PLAYER_WORKER_ENABLED, useValue: options.enabled ?? playerWorkerEnabled() },
+        { provide: PlayerCommands, useClass: CommandBusPlayerCommands },
+        {
+          provide: WorkerStore,
+          inject: [GUILDHALL_CONFIG],
+          useFactory: (config: GuildhallConfig) =>
+            WorkerStore.open(join(config.dataDir, 'player-worker.sqlite')),
+        },
+        {
+          provide: PlayerWorker,
+          inject: [EventStore, PlayerCommands, VoiceConnector, TrackOpener, WorkerStore],
+          useFactory: (
+            store: EventStore,
+            commands: PlayerCommands,
+            connector: VoiceConnector,
+            opener: TrackOpener,
+            workerStore: WorkerStore,
+          ) => {
+            const logger = new Logger('PlayerWorker');
+            return new PlayerWorker({
+              store,
+              commands,
+              connector,
+              opener,
+              workerStore,
+              onError: (message, error) =>
+                logger.warn(error === undefined ? message : `${message}: ${String(error)}`),
+            });
+          },
+        },
+        PlayerWorkerLifecycle,
+      ],
+      exports: [PlayerWorker],
+    };
+  }
+}

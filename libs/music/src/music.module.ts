@@ -1,0 +1,64 @@
+import { Global, Inject, Logger, Module, type OnApplicationBootstrap } from '@nestjs/common';
+import { loadMusicConfig, type MusicConfig } from './music-config';
+import { MusicTrackResolver } from './music-track-resolver';
+import { TrackOpener } from './playback/track-opener';
+
+/** Injection token of the music configuration (`loadMusicConfig()` unless overridden). */
+export const MUSIC_CONFIG = Symbol('MUSIC_CONFIG');
+
+/**
+ * The track sources and the track opener, one of each per process (the library index is scanned
+ * once). Global so `PlayerModule.withResolver({ provide: TrackResolver, useExisting: MusicTrackResolver })`
+ * can see the resolver.
+ */
+@Global()
+@Module({
+  providers: [
+    { provide: MUSIC_CONFIG, useFactory: () => loadMusicConfig() },
+    {
+      provide: MusicTrackResolver,
+      inject: [MUSIC_CONFIG],
+      useFactory: (config: MusicConfig) => {
+        const logger = new Logger('Music');
+        return new MusicTrackResolver(config, (message, error) =>
+          logger.warn(`${message}: ${String(error)}`),
+        );
+      },
+    },
+    {
+      provide: TrackOpener,
+      inject: [MUSIC_CONFIG],
+      useFactory: (config: MusicConfig) => new TrackOpener(config),
+    },
+  ],
+  exports: [MUSIC_CONFIG, MusicTrackResolver, TrackOpener],
+})
+export class MusicModule implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Music');
+
+  constructor(
+    private readonly resolver: MusicTrackResolver,
+    @Inject(MUSIC_CONFIG) private readonly config: MusicConfig,
+  ) {}
+
+  /** Scans the library in the background: the first search waits for it, startup does not. */
+  onApplicationBootstrap(): void {
+    const { musicDir, ytDlpPath } = this.config;
+    this.logger.log(
+      `Music sources: library ${musicDir ?? 'off'}, yt-dlp ${ytDlpPath ?? 'not found'}, http on`,
+    );
+    const library = this.resolver.library;
+    if (!library) return;
+    library
+      .scan()
+      .then(async () =>
+        this.logger.log(`Music library: ${(await library.all()).length} tracks in ${musicDir}`),
+      )
+      .catch((error: unknown) => this.logger.error(`Music library scan failed: ${String(error)}`));
+  }
+
+  /** Overrides the environment (tests, tools). */
+  static withConfig(config: MusicConfig) {
+    return { module: MusicModule, providers: [{ provide: MUSIC_CONFIG, useValue: config }] };
+  }
+}
