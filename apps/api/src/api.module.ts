@@ -14,7 +14,10 @@ import {
   ProjectionsModule,
   UserModule,
 } from '#core';
+import { MusicModule } from '#music';
+import { PlayerWorkerModule } from '../../bot/src/player/player-worker.module';
 import { AuthModule } from './auth/auth.module';
+import { musicTrackResolverProvider } from './music-wiring/music-resolver.provider';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { BotNexusController } from './bots/botnexus.controller';
 import { BotsOnDiscordController } from './bots/bots-on-discord.controller';
@@ -56,7 +59,10 @@ import { ServersController } from './servers/servers.controller';
     ApiKeyModule,
     BotModule,
     DeveloperModule,
-    PlayerModule,
+    MusicModule,
+    PlayerModule.withResolver(musicTrackResolverProvider),
+    // Plays only when PLAYER_WORKER=on, or DISCORD_TOKEN is set: see docs/MUSIC-PLAYBACK.md.
+    PlayerWorkerModule.forRoot(),
   ],
   controllers: [
     HealthController,

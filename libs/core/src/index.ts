@@ -66,3 +66,4 @@ export * from './player/catalogue/catalogue-track-resolver';
 export * from './player/catalogue/seed-catalogue';
 export * from './player/shuffle-queue/shuffle-queue.handler';
 export * from './player/player.module';
+export * from './player/fallback-track-resolver';
