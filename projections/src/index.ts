@@ -12,3 +12,8 @@ export * from './users/users.read-model';
 export * from './apikeys/apikeys.projection';
 export * from './apikeys/apikeys.read-model';
 export * from './runtime/versioned-cache';
+export * from './analytics/analytics-migrations';
+export * from './analytics/analytics-checkpoint';
+export * from './analytics/usage-rows';
+export * from './analytics/clickhouse-projector';
+export * from './analytics/analytics.read-model';

@@ -12,6 +12,7 @@ export function settingsBody(guild: GuildView) {
       spam_protection: settings.autoMod.spamProtection,
       word_filter: [...settings.autoMod.wordFilter],
     },
+    time_zone: settings.timeZone,
   };
 }
 
