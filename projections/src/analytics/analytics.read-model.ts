@@ -51,10 +51,10 @@ SELECT * FROM (
     maxIf(peak, kind = 'report' AND bucket >= d7) AS reported_weekly,
     maxIf(peak, kind = 'report' AND bucket >= d30) AS reported_monthly
   FROM usage_counts WHERE guild_id = {guild:UInt64}
-) CROSS JOIN (
+) AS counts CROSS JOIN (
   SELECT countIf(last >= d1) AS daily, countIf(last >= d7) AS weekly, countIf(last >= d30) AS monthly
   FROM (SELECT user_id, max(last) AS last FROM user_last_seen WHERE guild_id = {guild:UInt64} GROUP BY user_id)
-)`;
+) AS users`;
 
 type SummaryRow = Record<
   | 'total' | 'today' | 'music' | 'moderation' | 'fun' | 'utility' | 'joins_today' | 'leaves_today'

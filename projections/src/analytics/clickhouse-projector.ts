@@ -69,7 +69,7 @@ export class ClickHouseProjector {
     this.running = false;
     clearTimeout(this.retryTimer);
     await this.unsubscribe();
-    await this.flushing;
+    await this.flushing.catch(() => undefined);
     this.waiters.cancelAll();
   }
 
@@ -155,7 +155,8 @@ export class ClickHouseProjector {
 
   /** Batches go one at a time, in order: each names the range it covers. */
   private flush(): Promise<void> {
-    this.flushing = this.flushing.then(() => this.flushNow());
+    // A failed batch is reported by whoever awaited it; the next one must still run.
+    this.flushing = this.flushing.catch(() => undefined).then(() => this.flushNow());
     return this.flushing;
   }
 
