@@ -4,7 +4,18 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { ConfigModule, GUILDHALL_CONFIG, type GuildhallConfig } from '#config';
-import { ApiKeyModule, EventStoreModule, GuildModule, ProjectionsModule, UserModule } from '#core';
+import {
+  AnalyticsModule,
+  ApiKeyModule,
+  EventStoreModule,
+  GuildModule,
+  ProjectionsModule,
+  UsageModule,
+  UserModule,
+} from '#core';
+import { AnalyticsController } from './analytics/analytics.controller';
+import { HexifyAnalyticsController } from './analytics/hexify-analytics.controller';
+import { BotNexusAnalyticsController } from './botnexus/botnexus-analytics.controller';
 import { AuthModule } from './auth/auth.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { HealthController } from './health/health.controller';
@@ -37,8 +48,19 @@ import { ServersController } from './servers/servers.controller';
     GuildModule,
     UserModule,
     ApiKeyModule,
+    UsageModule,
+    AnalyticsModule,
   ],
-  controllers: [HealthController, HexifyServersController, HushController, ServersController, KeysController],
+  controllers: [
+    HealthController,
+    HexifyServersController,
+    HushController,
+    ServersController,
+    KeysController,
+    HexifyAnalyticsController,
+    BotNexusAnalyticsController,
+    AnalyticsController,
+  ],
   providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
 })
 export class ApiModule {

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ConfigModule } from '#config';
-import { ApiKeyModule, EventStoreModule, GuildModule, ProjectionsModule, UserModule } from '#core';
+import { ApiKeyModule, EventStoreModule, GuildModule, ProjectionsModule, UsageModule, UserModule } from '#core';
 
 /** The CLI door: the same buses and stores as the API, with no HTTP and no live projections. */
 @Module({
@@ -13,6 +13,8 @@ import { ApiKeyModule, EventStoreModule, GuildModule, ProjectionsModule, UserMod
     GuildModule,
     UserModule,
     ApiKeyModule,
+    // Usage facts are written to the event store; the CLI never opens the analytics store (chDB is the server's).
+    UsageModule,
   ],
 })
 export class CliModule {}

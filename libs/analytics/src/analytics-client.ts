@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createClient, type ClickHouseClient, type ClickHouseSettings } from '@clickhouse/client';
+import { ClickHouseLogLevel, createClient, type ClickHouseClient, type ClickHouseSettings } from '@clickhouse/client';
 import { AnalyticsUnavailableError } from './analytics-errors';
 
 /**
@@ -50,6 +50,8 @@ export function openAnalyticsClient(options: AnalyticsClientOptions): AnalyticsC
       url: options.url,
       request_timeout: options.timeoutMs,
       clickhouse_settings: ANALYTICS_SETTINGS,
+      // Failures surface as AnalyticsUnavailableError and in health; the client's own log would repeat them.
+      log: { level: ClickHouseLogLevel.OFF },
     });
     return { client, kind: 'server', timeoutMs: options.timeoutMs, close: () => client.close() };
   }

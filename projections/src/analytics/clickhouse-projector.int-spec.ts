@@ -138,3 +138,36 @@ async function waitFor(condition: () => boolean, timeoutMs = 30_000): Promise<vo
     await new Promise((r) => setTimeout(r, 10));
   }
 }
+
+describe('ClickHouse projector when the analytics store is down', () => {
+  it('given the store failing at start, when it comes back, then the projector catches up and counts everything once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'guildhall-analytics-down-'));
+    const store = new SqliteEventStore({ file: join(dir, 'events.sqlite') });
+    const analytics = openAnalyticsClient({ dataDir: dir, timeoutMs: 30_000 });
+    let down = true;
+    const client = new Proxy(analytics.client, {
+      get(target, prop, receiver) {
+        const value = Reflect.get(target, prop, receiver) as unknown;
+        if (typeof value !== 'function') return value;
+        return down ? () => Promise.reject(new Error('ECONNREFUSED')) : value.bind(target);
+      },
+    });
+    try {
+      const now = new Date();
+      await writeUsageDataset(store, UTC_GUILD, now, 3, 200);
+      const projector = new ClickHouseProjector({ store, analytics: { ...analytics, client }, retryDelayMs: 20 });
+      projector.start();
+      await waitFor(() => projector.status().lastError !== null);
+      down = false;
+      assert.ok(await projector.waitForPosition(await store.headPosition(), 30_000));
+      await projector.stop();
+      const model = new AnalyticsReadModel(analytics);
+      const events = await datasetEvents(store, UTC_GUILD);
+      assert.deepEqual(await model.summary(UTC_GUILD, 'UTC', now), expectedSummary(events, 'UTC', now));
+    } finally {
+      await analytics.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
