@@ -31,7 +31,9 @@ program
   .command('demo')
   .description("load the seeds' example data through the command bus (idempotent)")
   .action(() =>
-    withApp((app) => runDemo(app.get(CommandBus), app.get<GuildhallConfig>(GUILDHALL_CONFIG).dataDir)),
+    withApp((app) =>
+      runDemo(app.get(CommandBus), app.get<GuildhallConfig>(GUILDHALL_CONFIG).dataDir, app.get(EventStore)),
+    ),
   );
 
 program

@@ -12,7 +12,9 @@ import {
   systemContext,
   type CommandResult,
 } from '#core';
+import type { EventStore } from '#eventstore';
 import { DEMO_GUILDS } from '../demo/demo-dataset';
+import { loadDemoHistory } from '../demo/demo-history';
 import { DEMO_KEYS, DEMO_USERS } from '../demo/demo-keys';
 
 /**
@@ -33,10 +35,14 @@ function demoSeed(dataDir: string): Buffer {
  * nothing: unchanged registrations decide no events and issued keys are recognised by their ids.
  * The last line printed is one JSON object whose `keys` maps each seed to a working key.
  */
-export async function runDemo(commandBus: CommandBus, dataDir: string): Promise<void> {
+export async function runDemo(commandBus: CommandBus, dataDir: string, store: EventStore): Promise<void> {
   const context = systemContext('cli', 'demo');
   let written = 0;
   const count = (result: CommandResult) => (written += result.eventTypes.length);
+  // Before the guilds: a new guild's registration there must already include the history's joins.
+  const history = await loadDemoHistory(commandBus, store, DEMO_GUILDS, context);
+  written += history;
+  if (history > 0) console.log(`${'hexify'.padEnd(14)} usage history: ${history} events (analytics example)`);
   for (const guild of DEMO_GUILDS) {
     count(await commandBus.execute(new RegisterGuildCommand(guild.guildId, guild.profile, context)));
     if (guild.settings) {
