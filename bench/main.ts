@@ -3,12 +3,14 @@ import { run as eventStore } from './eventstore.bench';
 import { run as projection } from './projection.bench';
 import { run as http } from './http.bench';
 import { run as ratelimit } from './ratelimit.bench';
+import { run as analytics } from './analytics.bench';
 
 const SUITES: Record<string, (report: Report) => Promise<void>> = {
   eventstore: eventStore,
   projection,
   http,
   ratelimit,
+  analytics,
 };
 
 /** `npm run bench [suite…]`: runs every suite (or the named ones) and prints one line per figure. */

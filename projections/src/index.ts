@@ -17,3 +17,4 @@ export * from './analytics/analytics-checkpoint';
 export * from './analytics/usage-rows';
 export * from './analytics/clickhouse-projector';
 export * from './analytics/analytics.read-model';
+export * from './analytics/analytics-writer';
