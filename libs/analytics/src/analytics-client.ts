@@ -23,11 +23,25 @@ export interface AnalyticsClientOptions {
   readonly timeoutMs: number;
 }
 
+/** Rows already serialised in a line format, handed to chDB's own parser without a copy. */
+export interface RawInsert {
+  readonly table: string;
+  readonly columns: readonly string[];
+  readonly format: 'JSONCompactEachRow';
+  readonly values: string;
+  readonly settings: Record<string, string | number>;
+}
+
 /** One `@clickhouse/client` over either connection; the SQL is the same. */
 export interface AnalyticsClient {
   readonly client: ClickHouseClient;
   readonly kind: 'chdb' | 'server';
   readonly timeoutMs: number;
+  /**
+   * chDB only: the connection's raw insert (chDB's multithreaded parser, zero-copy), about twice the
+   * rate of the client's insert path; same table, same format, same settings.
+   */
+  readonly rawInsert?: (insert: RawInsert) => Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -35,6 +49,7 @@ type ChdbForClient = NonNullable<Parameters<typeof createClient>[0]>['connection
 
 interface SharedChdb {
   client: ClickHouseClient;
+  rawInsert: (insert: RawInsert) => Promise<unknown>;
   users: number;
 }
 
@@ -62,12 +77,13 @@ export function openAnalyticsClient(options: AnalyticsClientOptions): AnalyticsC
     // Required lazily: a process that never opens the embedded store never loads the native engine.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { createChdbConnection } = require('chdb/connection') as typeof import('chdb/connection');
+    const connection = createChdbConnection({ path });
     const client = createClient({
       // chdb ships its own copy of the client-common types; the shapes match, the nominal types do not.
-      connection: createChdbConnection({ path }) as unknown as ChdbForClient,
+      connection: connection as unknown as ChdbForClient,
       clickhouse_settings: ANALYTICS_SETTINGS,
     });
-    shared = { client, users: 0 };
+    shared = { client, rawInsert: (insert) => connection.chdb.rawInsert(insert), users: 0 };
     embedded.set(path, shared);
   }
   shared.users++;
@@ -77,6 +93,7 @@ export function openAnalyticsClient(options: AnalyticsClientOptions): AnalyticsC
     client: handle.client,
     kind: 'chdb',
     timeoutMs: options.timeoutMs,
+    rawInsert: handle.rawInsert,
     async close() {
       if (closed) return;
       closed = true;

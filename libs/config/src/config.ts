@@ -28,8 +28,6 @@ export interface GuildhallConfig {
   readonly clickhouseUrl: string | undefined;
   /** Past this an analytics request answers 503 instead of waiting on a slow store. */
   readonly analyticsTimeoutMs: number;
-  /** Usage events older than this many days are truncated from the event store once ClickHouse holds them; 0 keeps all. */
-  readonly usageRetentionDays: number;
 }
 
 export class ConfigError extends Error {
@@ -88,6 +86,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GuildhallConfi
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
     clickhouseUrl,
     analyticsTimeoutMs: integer(env, 'ANALYTICS_TIMEOUT_MS', 5000, 50, 120_000),
-    usageRetentionDays: integer(env, 'USAGE_RETENTION_DAYS', 0, 0, 36_500),
   };
 }

@@ -32,6 +32,8 @@ const KIND: Record<Exclude<AnalyticsMetric, 'active_users'>, string> = {
   plays: 'play',
 };
 
+// A user is in a window when any of their rows is (rows not yet merged hold older maxima): uniqExactIf
+// counts that without the GROUP BY a merge-dependent max() would need.
 // Windows end now and start at the guild's local midnight: today, 7 and 30 calendar days.
 const WINDOWS = `toDateTime64({now:String}, 3, 'UTC') AS now_,
   toDateTime(toDate(now_, {tz:String}), {tz:String}) AS d1,
@@ -52,8 +54,9 @@ SELECT * FROM (
     maxIf(peak, kind = 'report' AND bucket >= d30) AS reported_monthly
   FROM usage_counts WHERE guild_id = {guild:UInt64}
 ) AS counts CROSS JOIN (
-  SELECT countIf(last >= d1) AS daily, countIf(last >= d7) AS weekly, countIf(last >= d30) AS monthly
-  FROM (SELECT user_id, max(last) AS last FROM user_last_seen WHERE guild_id = {guild:UInt64} GROUP BY user_id)
+  SELECT uniqExactIf(user_id, last >= d1) AS daily, uniqExactIf(user_id, last >= d7) AS weekly,
+         uniqExactIf(user_id, last >= d30) AS monthly
+  FROM user_last_seen WHERE guild_id = {guild:UInt64}
 ) AS users`;
 
 type SummaryRow = Record<

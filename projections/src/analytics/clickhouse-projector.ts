@@ -52,7 +52,7 @@ export class ClickHouseProjector {
   private lastError: string | null = null;
 
   constructor(private readonly options: ClickHouseProjectorOptions) {
-    this.batchSize = options.batchSize ?? 10_000;
+    this.batchSize = options.batchSize ?? 20_000;
     this.flushIntervalMs = options.flushIntervalMs ?? 200;
     this.baseRetryDelayMs = options.retryDelayMs ?? 500;
     this.retryDelayMs = this.baseRetryDelayMs;
@@ -105,7 +105,11 @@ export class ClickHouseProjector {
       if (checkpoint.pending > checkpoint.confirmed) {
         // The last run stopped inside a batch: insert exactly that batch again, under its own token.
         const { confirmed: from, pending: to } = checkpoint;
-        await insertBatch(client, await rowsInRange(this.options.store, from, to), batchToken(checkpoint, from, to));
+        await insertBatch(
+          this.options.analytics,
+          await rowsInRange(this.options.store, from, to),
+          batchToken(checkpoint, from, to),
+        );
         checkpoint = { ...checkpoint, seq: checkpoint.seq + 1, confirmed: to };
         await writeCheckpoint(client, NAME, checkpoint);
       }
@@ -173,7 +177,7 @@ export class ClickHouseProjector {
     if (hasRows) {
       // Intent first: if the process dies after this, the next start knows the exact batch to redo.
       await writeCheckpoint(client, NAME, { ...checkpoint, seq: ++seq, pending: to });
-      await insertBatch(client, rows, batchToken(checkpoint, from, to));
+      await insertBatch(this.options.analytics, rows, batchToken(checkpoint, from, to));
       await this.options.afterInsert?.(to);
     }
     const next = { ...checkpoint, seq: seq + 1, confirmed: to, pending: to };

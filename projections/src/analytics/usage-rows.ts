@@ -4,6 +4,7 @@ import type { RecordedEvent, SubscriptionFilter } from '#eventstore';
 /** A row of `usage_events`; ids as decimal strings (UInt64 in ClickHouse, never a JS number). */
 export interface UsageRow {
   readonly guild_id: string;
+  /** Epoch seconds with milliseconds, `1767225600.123`: parsed the same, and fast, by every server. */
   readonly ts: string;
   readonly kind: 'command' | 'active' | 'report' | 'join' | 'leave' | 'play';
   readonly category: string;
@@ -57,6 +58,7 @@ export function asUuid(id: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
 }
 
+const epochSeconds = (iso: string): string => (Date.parse(iso) / 1000).toFixed(3);
 const id = (value: unknown): string => (typeof value === 'string' && SNOWFLAKE.test(value) ? value : '0');
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
@@ -71,7 +73,7 @@ export function toRows(event: RecordedEvent, into: AnalyticsRows): void {
   if (guild === '0') return;
   const base = {
     guild_id: guild,
-    ts: text(data.at) || event.metadata.occurredAt,
+    ts: epochSeconds(text(data.at) || event.metadata.occurredAt),
     category: '',
     name: '',
     user_id: '0',
@@ -115,7 +117,12 @@ export function toRows(event: RecordedEvent, into: AnalyticsRows): void {
       return;
     case 'TrackStarted':
       if (Number(data.positionMs ?? 0) !== 0) return;
-      into.usage.push({ ...base, kind: 'play', name: text(data.trackId), ts: text(data.startedAt) || base.ts });
+      into.usage.push({
+        ...base,
+        kind: 'play',
+        name: text(data.trackId),
+        ts: data.startedAt ? epochSeconds(text(data.startedAt)) : base.ts,
+      });
       return;
     default:
       return;
