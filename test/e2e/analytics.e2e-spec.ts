@@ -21,7 +21,12 @@ describe('analytics over HTTP (embedded chDB)', () => {
   after(() => t.close());
 
   const request = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown, headers = {}) =>
-    t.app.inject({ method, url, payload: payload as object, headers: { authorization: `Bearer ${key}`, ...headers } });
+    t.app.inject({
+      method,
+      url,
+      payload: payload as object,
+      headers: { authorization: `Bearer ${key}`, ...headers },
+    });
 
   /** Waits until the projector has everything the store holds. */
   async function projected(): Promise<void> {
@@ -36,7 +41,15 @@ describe('analytics over HTTP (embedded chDB)', () => {
     assert.equal(usage.length, 1);
     assert.deepEqual(
       { ...(usage[0].data as object), at: undefined, actor: undefined },
-      { guildId: GUILD, name: 'settings', category: 'utility', userId: OWNER, door: 'rest', at: undefined, actor: undefined },
+      {
+        guildId: GUILD,
+        name: 'settings',
+        category: 'utility',
+        userId: OWNER,
+        door: 'rest',
+        at: undefined,
+        actor: undefined,
+      },
     );
   });
 
@@ -47,8 +60,23 @@ describe('analytics over HTTP (embedded chDB)', () => {
       new RecordUsageCommand(
         GUILD,
         [
-          { type: 'RecordCommandInvocation', name: 'play', category: 'music', userId: '42', actor: 'x', door: 'discord' },
-          { type: 'RecordCommandInvocation', name: 'ban', category: 'moderation', userId: '43', actor: 'x', door: 'discord', at: yesterday },
+          {
+            type: 'RecordCommandInvocation',
+            name: 'play',
+            category: 'music',
+            userId: '42',
+            actor: 'x',
+            door: 'discord',
+          },
+          {
+            type: 'RecordCommandInvocation',
+            name: 'ban',
+            category: 'moderation',
+            userId: '43',
+            actor: 'x',
+            door: 'discord',
+            at: yesterday,
+          },
           { type: 'RecordMemberActivity', userId: '44', channelId: '1' },
         ],
         context,
@@ -71,14 +99,22 @@ describe('analytics over HTTP (embedded chDB)', () => {
   });
 
   it('given the commands, then the canonical series, top commands and CSV agree', async () => {
-    const series = await request('GET', `/v1/servers/${GUILD}/analytics/timeseries?metric=commands&interval=day`);
+    const series = await request(
+      'GET',
+      `/v1/servers/${GUILD}/analytics/timeseries?metric=commands&interval=day`,
+    );
     assert.equal(series.statusCode, 200);
     const points = series.json().points as { value: number }[];
     assert.equal(points.length, 31);
-    assert.equal(points.reduce((s, p) => s + p.value, 0), 3);
+    assert.equal(
+      points.reduce((s, p) => s + p.value, 0),
+      3,
+    );
     const top = await request('GET', `/v1/servers/${GUILD}/analytics/top-commands`);
     assert.equal(top.json().commands.length, 3);
-    const csv = await request('GET', `/v1/servers/${GUILD}/analytics/top-commands`, undefined, { accept: 'text/csv' });
+    const csv = await request('GET', `/v1/servers/${GUILD}/analytics/top-commands`, undefined, {
+      accept: 'text/csv',
+    });
     assert.match(String(csv.headers['content-type']), /^text\/csv/);
     assert.equal(csv.body.split('\r\n')[0], 'name,category,count');
     const bad = await request('GET', `/v1/servers/${GUILD}/analytics/timeseries?metric=bogus`);
@@ -91,12 +127,20 @@ describe('analytics over HTTP (embedded chDB)', () => {
     assert.equal(first.statusCode, 201, first.body);
     const stamped = { ...body, timestamp: Math.floor(Date.now() / 1000) - 60 };
     assert.equal((await request('POST', '/v1/analytics/submit', stamped)).statusCode, 201);
-    const again = await request('POST', '/v1/analytics/submit', { ...stamped, timestamp: stamped.timestamp * 1000 });
+    const again = await request('POST', '/v1/analytics/submit', {
+      ...stamped,
+      timestamp: stamped.timestamp * 1000,
+    });
     assert.equal(again.statusCode, 200);
     assert.equal(again.json().created, false);
-    const form = await request('POST', '/v1/analytics/submit', 'server_id=1', { 'content-type': 'application/x-www-form-urlencoded' });
+    const form = await request('POST', '/v1/analytics/submit', 'server_id=1', {
+      'content-type': 'application/x-www-form-urlencoded',
+    });
     assert.equal(form.statusCode, 415);
-    const future = await request('POST', '/v1/analytics/submit', { ...body, timestamp: new Date(Date.now() + 3_600_000).toISOString() });
+    const future = await request('POST', '/v1/analytics/submit', {
+      ...body,
+      timestamp: new Date(Date.now() + 3_600_000).toISOString(),
+    });
     assert.equal(future.statusCode, 400);
     assert.match(future.json().message, /timestamp/);
     const old = await request('POST', '/v1/analytics/submit', { ...body, timestamp: '2020-01-01T00:00:00Z' });
@@ -122,10 +166,22 @@ describe('analytics store unavailable (CLICKHOUSE_URL at a closed port)', () => 
     const analytics = await t.app.inject({ method: 'GET', url: `/v2/servers/${GUILD}/analytics`, headers });
     assert.equal(analytics.statusCode, 503);
     assert.equal(analytics.headers['retry-after'], '1');
-    const series = await t.app.inject({ method: 'GET', url: `/v1/servers/${GUILD}/analytics/timeseries`, headers });
+    const series = await t.app.inject({
+      method: 'GET',
+      url: `/v1/servers/${GUILD}/analytics/timeseries`,
+      headers,
+    });
     assert.equal(series.statusCode, 503);
-    assert.equal((await t.app.inject({ method: 'GET', url: `/v2/servers/${GUILD}`, headers })).statusCode, 200);
-    const write = await t.app.inject({ method: 'PATCH', url: `/v1/servers/${GUILD}/settings`, headers, payload: { prefix: '$' } });
+    assert.equal(
+      (await t.app.inject({ method: 'GET', url: `/v2/servers/${GUILD}`, headers })).statusCode,
+      200,
+    );
+    const write = await t.app.inject({
+      method: 'PATCH',
+      url: `/v1/servers/${GUILD}/settings`,
+      headers,
+      payload: { prefix: '$' },
+    });
     assert.equal(write.statusCode, 200);
     const submit = await t.app.inject({
       method: 'POST',

@@ -97,7 +97,11 @@ describe("the demo dataset: each seed's documented requests on a fresh instance"
 
   it("Hexify: GET /v2/servers/123456789012345678/analytics answers the seed's example verbatim", async () => {
     const expected = {
-      commands_used: { total: 1250, today: 45, breakdown: { music: 580, moderation: 320, fun: 250, utility: 100 } },
+      commands_used: {
+        total: 1250,
+        today: 45,
+        breakdown: { music: 580, moderation: 320, fun: 250, utility: 100 },
+      },
       active_users: { daily: 123, weekly: 456, monthly: 789 },
       member_growth: { joins_today: 5, leaves_today: 2, net_growth: 3 },
     };

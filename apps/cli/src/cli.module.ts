@@ -1,7 +1,14 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ConfigModule } from '#config';
-import { ApiKeyModule, EventStoreModule, GuildModule, ProjectionsModule, UsageModule, UserModule } from '#core';
+import {
+  ApiKeyModule,
+  EventStoreModule,
+  GuildModule,
+  ProjectionsModule,
+  UsageModule,
+  UserModule,
+} from '#core';
 
 /** The CLI door: the same buses and stores as the API, with no HTTP and no live projections. */
 @Module({

@@ -1,6 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ClickHouseLogLevel, createClient, type ClickHouseClient, type ClickHouseSettings } from '@clickhouse/client';
+import {
+  ClickHouseLogLevel,
+  createClient,
+  type ClickHouseClient,
+  type ClickHouseSettings,
+} from '@clickhouse/client';
 import { AnalyticsUnavailableError } from './analytics-errors';
 
 /**
@@ -115,7 +120,8 @@ export async function withinLimit<T>(analytics: AnalyticsClient, work: () => Pro
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => reject(new AnalyticsUnavailableError(`analytics store did not answer in ${analytics.timeoutMs} ms`)),
+      () =>
+        reject(new AnalyticsUnavailableError(`analytics store did not answer in ${analytics.timeoutMs} ms`)),
       analytics.timeoutMs,
     );
   });

@@ -1,11 +1,28 @@
 import type { AnalyticsClient } from '#analytics';
 import type { EventStore } from '#eventstore';
 import { matchesFilter } from '../runtime/sqlite-projection';
+import {
+  batchToken,
+  readCheckpoint,
+  writeCheckpoint,
+  type AnalyticsCheckpoint,
+} from './analytics-checkpoint';
 import { ANALYTICS_FILTER, toRows, type AnalyticsRows } from './usage-rows';
 
 export const emptyRows = (): AnalyticsRows => ({ usage: [], tracks: [] });
 
-const USAGE_COLUMNS = ['guild_id', 'ts', 'kind', 'category', 'name', 'user_id', 'value', 'door', 'event_id', 'position'] as const;
+const USAGE_COLUMNS = [
+  'guild_id',
+  'ts',
+  'kind',
+  'category',
+  'name',
+  'user_id',
+  'value',
+  'door',
+  'event_id',
+  'position',
+] as const;
 const TRACK_COLUMNS = ['guild_id', 'track_id', 'identifier', 'title', 'author', 'requested_by'] as const;
 
 /**
@@ -13,7 +30,11 @@ const TRACK_COLUMNS = ['guild_id', 'track_id', 'identifier', 'title', 'author', 
  * with the same token writes nothing that already landed, in the tables or in their rollups.
  * Rows go as JSONCompactEachRow (arrays, no repeated keys): half the bytes to parse of JSONEachRow.
  */
-export async function insertBatch(analytics: AnalyticsClient, rows: AnalyticsRows, token: string): Promise<void> {
+export async function insertBatch(
+  analytics: AnalyticsClient,
+  rows: AnalyticsRows,
+  token: string,
+): Promise<void> {
   const settings = {
     insert_deduplicate: 1,
     insert_deduplication_token: token,
@@ -48,7 +69,12 @@ async function insertRows<R extends object>(
 }
 
 /** The rows of every analytics event in `(from, to]`, read back from the store in `$all` order. */
-export async function rowsInRange(store: EventStore, from: number, to: number, pageSize = 5_000): Promise<AnalyticsRows> {
+export async function rowsInRange(
+  store: EventStore,
+  from: number,
+  to: number,
+  pageSize = 5_000,
+): Promise<AnalyticsRows> {
   const rows = emptyRows();
   let after = from;
   while (after < to) {
@@ -61,4 +87,22 @@ export async function rowsInRange(store: EventStore, from: number, to: number, p
     after = page[page.length - 1].position;
   }
   return rows;
+}
+
+/**
+ * Reads the checkpoint; when the last run stopped inside a batch, inserts exactly that batch again
+ * under its own token and confirms it. Returns the checkpoint to resume from.
+ */
+export async function recoverPending(
+  analytics: AnalyticsClient,
+  store: EventStore,
+  name: string,
+): Promise<AnalyticsCheckpoint> {
+  const checkpoint = await readCheckpoint(analytics.client, name);
+  if (checkpoint.pending <= checkpoint.confirmed) return checkpoint;
+  const { confirmed: from, pending: to } = checkpoint;
+  await insertBatch(analytics, await rowsInRange(store, from, to), batchToken(checkpoint, from, to));
+  const recovered = { ...checkpoint, seq: checkpoint.seq + 1, confirmed: to };
+  await writeCheckpoint(analytics.client, name, recovered);
+  return recovered;
 }

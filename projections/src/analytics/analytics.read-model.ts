@@ -2,7 +2,11 @@ import { withinLimit, type AnalyticsClient } from '#analytics';
 
 /** What Hexify's analytics endpoint shows, before shaping. */
 export interface AnalyticsSummary {
-  readonly commands: { readonly total: number; readonly today: number; readonly breakdown: Record<string, number> };
+  readonly commands: {
+    readonly total: number;
+    readonly today: number;
+    readonly breakdown: Record<string, number>;
+  };
   readonly activeUsers: { readonly daily: number; readonly weekly: number; readonly monthly: number };
   readonly members: { readonly joinsToday: number; readonly leavesToday: number };
 }
@@ -60,8 +64,20 @@ SELECT * FROM (
 ) AS users`;
 
 type SummaryRow = Record<
-  | 'total' | 'today' | 'music' | 'moderation' | 'fun' | 'utility' | 'joins_today' | 'leaves_today'
-  | 'reported_daily' | 'reported_weekly' | 'reported_monthly' | 'daily' | 'weekly' | 'monthly',
+  | 'total'
+  | 'today'
+  | 'music'
+  | 'moderation'
+  | 'fun'
+  | 'utility'
+  | 'joins_today'
+  | 'leaves_today'
+  | 'reported_daily'
+  | 'reported_weekly'
+  | 'reported_monthly'
+  | 'daily'
+  | 'weekly'
+  | 'monthly',
   number
 >;
 
@@ -92,7 +108,11 @@ export class AnalyticsReadModel {
   }
 
   /** One point per bucket from `from` to `to`, zero-filled, buckets aligned to the guild's zone. */
-  timeseries(range: RangeQuery, metric: AnalyticsMetric, interval: AnalyticsInterval): Promise<SeriesPoint[]> {
+  timeseries(
+    range: RangeQuery,
+    metric: AnalyticsMetric,
+    interval: AnalyticsInterval,
+  ): Promise<SeriesPoint[]> {
     const startOf = interval === 'day' ? 'toStartOfDay' : 'toStartOfHour';
     const inner =
       metric === 'active_users'

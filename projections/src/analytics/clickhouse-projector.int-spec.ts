@@ -8,7 +8,12 @@ import { SqliteEventStore } from '#eventstore';
 import { AnalyticsReadModel } from './analytics.read-model';
 import { ClickHouseProjector } from './clickhouse-projector';
 import { datasetEvents, writeUsageDataset } from './testing/usage-dataset';
-import { expectedCommandsPerDay, expectedPlays, expectedSummary, localDate } from './testing/expected-analytics';
+import {
+  expectedCommandsPerDay,
+  expectedPlays,
+  expectedSummary,
+  localDate,
+} from './testing/expected-analytics';
 
 const UTC_GUILD = '111111111111111111';
 const KOLKATA_GUILD = '222222222222222222';
@@ -35,7 +40,13 @@ describe('ClickHouse projector on chDB, over a generated dataset', () => {
   });
 
   async function project(options: Partial<ConstructorParameters<typeof ClickHouseProjector>[0]> = {}) {
-    const projector = new ClickHouseProjector({ store, analytics, batchSize: 97, flushIntervalMs: 20, ...options });
+    const projector = new ClickHouseProjector({
+      store,
+      analytics,
+      batchSize: 97,
+      flushIntervalMs: 20,
+      ...options,
+    });
     projector.start();
     assert.ok(await projector.waitForPosition(await store.headPosition(), 30_000), 'projector caught up');
     return projector;
@@ -155,7 +166,11 @@ describe('ClickHouse projector when the analytics store is down', () => {
     try {
       const now = new Date();
       await writeUsageDataset(store, UTC_GUILD, now, 3, 200);
-      const projector = new ClickHouseProjector({ store, analytics: { ...analytics, client }, retryDelayMs: 20 });
+      const projector = new ClickHouseProjector({
+        store,
+        analytics: { ...analytics, client },
+        retryDelayMs: 20,
+      });
       projector.start();
       await waitFor(() => projector.status().lastError !== null);
       down = false;

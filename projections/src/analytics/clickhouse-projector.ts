@@ -2,9 +2,14 @@ import type { AnalyticsClient } from '#analytics';
 import type { EventStore, RecordedEvent, Subscription } from '#eventstore';
 import { PositionWaiters } from '../runtime/position-waiters';
 import type { ProjectionLogger } from '../runtime/runner-types';
-import { batchToken, readCheckpoint, writeCheckpoint, type AnalyticsCheckpoint } from './analytics-checkpoint';
+import {
+  batchToken,
+  readCheckpoint,
+  writeCheckpoint,
+  type AnalyticsCheckpoint,
+} from './analytics-checkpoint';
 import { dropAnalytics, migrateAnalytics } from './analytics-migrations';
-import { emptyRows, insertBatch, rowsInRange } from './analytics-writer';
+import { emptyRows, insertBatch, recoverPending } from './analytics-writer';
 import { ANALYTICS_FILTER, toRows } from './usage-rows';
 
 export interface ClickHouseProjectorOptions {
@@ -74,7 +79,12 @@ export class ClickHouseProjector {
   }
 
   status(): AnalyticsProjectorStatus {
-    return { name: NAME, checkpoint: this.checkpoint?.confirmed ?? -1, caughtUp: this.caughtUp, lastError: this.lastError };
+    return {
+      name: NAME,
+      checkpoint: this.checkpoint?.confirmed ?? -1,
+      caughtUp: this.caughtUp,
+      lastError: this.lastError,
+    };
   }
 
   /** Resolves true once everything up to `position` is in ClickHouse, false after `timeoutMs`. */
@@ -92,7 +102,12 @@ export class ClickHouseProjector {
     await dropAnalytics(client);
     await migrateAnalytics(client);
     const generation = (previous?.generation ?? 0) + 1;
-    await writeCheckpoint(client, NAME, { seq: (previous?.seq ?? 0) + 1, generation, confirmed: -1, pending: -1 });
+    await writeCheckpoint(client, NAME, {
+      seq: (previous?.seq ?? 0) + 1,
+      generation,
+      confirmed: -1,
+      pending: -1,
+    });
     this.checkpoint = undefined;
     if (wasRunning) this.start();
   }
@@ -101,18 +116,7 @@ export class ClickHouseProjector {
     try {
       const { client } = this.options.analytics;
       await migrateAnalytics(client);
-      let checkpoint = await readCheckpoint(client, NAME);
-      if (checkpoint.pending > checkpoint.confirmed) {
-        // The last run stopped inside a batch: insert exactly that batch again, under its own token.
-        const { confirmed: from, pending: to } = checkpoint;
-        await insertBatch(
-          this.options.analytics,
-          await rowsInRange(this.options.store, from, to),
-          batchToken(checkpoint, from, to),
-        );
-        checkpoint = { ...checkpoint, seq: checkpoint.seq + 1, confirmed: to };
-        await writeCheckpoint(client, NAME, checkpoint);
-      }
+      const checkpoint = await recoverPending(this.options.analytics, this.options.store, NAME);
       this.confirm(checkpoint);
       if (this.running) this.subscribe(checkpoint.confirmed);
     } catch (error) {

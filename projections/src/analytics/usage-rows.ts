@@ -101,7 +101,11 @@ export function toRows(event: RecordedEvent, into: AnalyticsRows): void {
       return;
     case 'MemberJoined':
     case 'MemberLeft':
-      into.usage.push({ ...base, kind: event.type === 'MemberJoined' ? 'join' : 'leave', user_id: id(data.userId) });
+      into.usage.push({
+        ...base,
+        kind: event.type === 'MemberJoined' ? 'join' : 'leave',
+        user_id: id(data.userId),
+      });
       return;
     case 'TracksQueued':
       for (const track of (data.tracks as Record<string, unknown>[] | undefined) ?? []) {

@@ -39,12 +39,16 @@ export class TopQueryDto extends AnalyticsRangeDto {
 function instant(value: string | undefined, field: string, fallback: number): number {
   if (value === undefined || value === '') return fallback;
   const ms = /^\d+$/.test(value) ? Number(value) * 1000 : Date.parse(value);
-  if (Number.isNaN(ms)) throw new BadRequestException({ message: `${field} must be ISO 8601 or epoch seconds`, field });
+  if (Number.isNaN(ms))
+    throw new BadRequestException({ message: `${field} must be ISO 8601 or epoch seconds`, field });
   return Math.floor(ms / 1000);
 }
 
 /** The range in epoch seconds, checked: `from` before `to`, and not more buckets than a chart can use. */
-export function toRange(dto: AnalyticsRangeDto, now = new Date()): AnalyticsRange & { interval: AnalyticsInterval } {
+export function toRange(
+  dto: AnalyticsRangeDto,
+  now = new Date(),
+): AnalyticsRange & { interval: AnalyticsInterval } {
   const interval = dto.interval ?? 'day';
   const to = instant(dto.to, 'to', Math.floor(now.getTime() / 1000) + 1);
   const from = instant(dto.from, 'from', to - DEFAULT_SPAN[interval]);

@@ -39,8 +39,14 @@ export class AnalyticsController {
   ) {
     const { interval, ...range } = toRange(query);
     const metric = query.metric ?? 'commands';
-    const answer = found(id, await this.queryBus.execute(new GetAnalyticsSeriesQuery(id, metric, interval, range)));
-    const points = answer.result.map((p) => ({ start: new Date(p.start * 1000).toISOString(), value: p.value }));
+    const answer = found(
+      id,
+      await this.queryBus.execute(new GetAnalyticsSeriesQuery(id, metric, interval, range)),
+    );
+    const points = answer.result.map((p) => ({
+      start: new Date(p.start * 1000).toISOString(),
+      value: p.value,
+    }));
     if (wantsCsv(accept)) return csv(reply, `${metric}-${interval}`, toCsv(points, ['start', 'value']));
     return { metric, interval, time_zone: answer.timeZone, points };
   }
@@ -54,7 +60,10 @@ export class AnalyticsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const { interval: _, ...range } = toRange(query);
-    const { result } = found(id, await this.queryBus.execute(new GetTopCommandsQuery(id, range, query.limit ?? 10)));
+    const { result } = found(
+      id,
+      await this.queryBus.execute(new GetTopCommandsQuery(id, range, query.limit ?? 10)),
+    );
     if (wantsCsv(accept)) return csv(reply, 'top-commands', toCsv(result, ['name', 'category', 'count']));
     return { commands: result };
   }
@@ -68,8 +77,12 @@ export class AnalyticsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const { interval: _, ...range } = toRange(query);
-    const { result } = found(id, await this.queryBus.execute(new GetTopTracksQuery(id, range, query.limit ?? 10)));
-    if (wantsCsv(accept)) return csv(reply, 'top-tracks', toCsv(result, ['identifier', 'title', 'author', 'plays']));
+    const { result } = found(
+      id,
+      await this.queryBus.execute(new GetTopTracksQuery(id, range, query.limit ?? 10)),
+    );
+    if (wantsCsv(accept))
+      return csv(reply, 'top-tracks', toCsv(result, ['identifier', 'title', 'author', 'plays']));
     return { tracks: result };
   }
 }

@@ -26,7 +26,9 @@ const cell = (value: unknown): string => {
 /** RFC 4180 CSV with a header row: the columns are the keys of the first row (or `columns`). */
 export function toCsv(rows: readonly Record<string, unknown>[], columns?: readonly string[]): string {
   const header = columns ?? Object.keys(rows[0] ?? {});
-  return [header.join(','), ...rows.map((row) => header.map((c) => cell(row[c])).join(','))].join('\r\n') + '\r\n';
+  return (
+    [header.join(','), ...rows.map((row) => header.map((c) => cell(row[c])).join(','))].join('\r\n') + '\r\n'
+  );
 }
 
 /** Whether the client asked for CSV (`Accept: text/csv`), the export format of every analytics view. */

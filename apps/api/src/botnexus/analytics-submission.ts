@@ -23,10 +23,13 @@ const bad = (field: string, message: string) =>
  */
 export function parseSubmission(body: unknown, now: Date): AnalyticsSubmission {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new BadRequestException('the body must be a JSON object with server_id, active_users and timestamp');
+    throw new BadRequestException(
+      'the body must be a JSON object with server_id, active_users and timestamp',
+    );
   }
   const { server_id, active_users, timestamp } = body as Record<string, unknown>;
-  const serverId = typeof server_id === 'number' && Number.isSafeInteger(server_id) ? String(server_id) : server_id;
+  const serverId =
+    typeof server_id === 'number' && Number.isSafeInteger(server_id) ? String(server_id) : server_id;
   if (typeof serverId !== 'string' || !SNOWFLAKE_PATTERN.test(serverId)) {
     throw bad('server_id', 'must be a Discord snowflake (a decimal string of up to 20 digits)');
   }

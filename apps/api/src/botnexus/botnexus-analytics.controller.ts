@@ -54,6 +54,11 @@ export class BotNexusAnalyticsController {
       new ReportActivityCommand(guild.id, submission.activeUsers, submission.timestamp, context),
     );
     void reply.status(result.created ? 201 : 200);
-    return { server_id: guild.id, active_users: submission.activeUsers, timestamp: result.at, created: result.created };
+    return {
+      server_id: guild.id,
+      active_users: submission.activeUsers,
+      timestamp: result.at,
+      created: result.created,
+    };
   }
 }

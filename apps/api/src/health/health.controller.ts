@@ -21,15 +21,22 @@ export class HealthController {
   @Get()
   @HealthCheck()
   check() {
-    return this.health.check([() => this.eventStore(), () => this.projectionLag(), () => this.analyticsStatus()]);
+    return this.health.check([
+      () => this.eventStore(),
+      () => this.projectionLag(),
+      () => this.analyticsStatus(),
+    ]);
   }
 
   /** Reported, never failing: analytics down means 503 on analytics only, the rest is healthy. */
   private analyticsStatus() {
     const { checkpoint, caughtUp, lastError } = this.analytics.projector.status();
-    return this.indicators
-      .check('analytics')
-      .up({ checkpoint, caughtUp, available: lastError === null, ...(lastError ? { error: lastError } : {}) });
+    return this.indicators.check('analytics').up({
+      checkpoint,
+      caughtUp,
+      available: lastError === null,
+      ...(lastError ? { error: lastError } : {}),
+    });
   }
 
   private async eventStore() {

@@ -1,5 +1,10 @@
 import type { CommandBus } from '@nestjs/cqrs';
-import { RecordMembershipCommand, RecordUsageCommand, RegisterGuildCommand, type CommandContext } from '#core';
+import {
+  RecordMembershipCommand,
+  RecordUsageCommand,
+  RegisterGuildCommand,
+  type CommandContext,
+} from '#core';
 import { guildStreamId } from '#domain';
 import type { EventStore } from '#eventstore';
 import type { DemoGuild } from './demo-dataset';
@@ -29,7 +34,9 @@ export async function loadDemoHistory(
     const profile = { ...guild.profile, memberCount: guild.profile.memberCount - net };
     await commandBus.execute(new RegisterGuildCommand(guild.guildId, profile, context));
     for (const m of hexifyMembership(now)) {
-      await commandBus.execute(new RecordMembershipCommand(guild.guildId, m.userId, m.joined, context, { at: m.at }));
+      await commandBus.execute(
+        new RecordMembershipCommand(guild.guildId, m.userId, m.joined, context, { at: m.at }),
+      );
     }
   }
   const { facts, ids } = hexifyUsageHistory(now);

@@ -37,8 +37,10 @@ export function dayPlacer(now: Date) {
   const midnight = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
   const sinceMidnight = now.getTime() - midnight;
   return {
-    today: (i: number, of: number) => new Date(midnight + Math.floor(((i + 1) / (of + 1)) * sinceMidnight)).toISOString(),
-    daysAgo: (days: number, i: number) => new Date(midnight - days * DAY + ((i * 7) % 1440) * 60_000).toISOString(),
+    today: (i: number, of: number) =>
+      new Date(midnight + Math.floor(((i + 1) / (of + 1)) * sinceMidnight)).toISOString(),
+    daysAgo: (days: number, i: number) =>
+      new Date(midnight - days * DAY + ((i * 7) % 1440) * 60_000).toISOString(),
   };
 }
 
@@ -52,7 +54,13 @@ export function hexifyUsageHistory(now: Date): { facts: UsageFact[]; ids: string
   const { commands, activeUsers } = HEXIFY_ANALYTICS;
   const facts: UsageFact[] = [];
   const active = (from: number, to: number, at: (i: number) => string) => {
-    for (let i = from; i < to; i++) facts.push({ type: 'RecordMemberActivity', userId: user(i), channelId: '987654321098765432', at: at(i) });
+    for (let i = from; i < to; i++)
+      facts.push({
+        type: 'RecordMemberActivity',
+        userId: user(i),
+        channelId: '987654321098765432',
+        at: at(i),
+      });
   };
   active(0, activeUsers.daily, (i) => place.today(i, activeUsers.daily));
   active(activeUsers.daily, activeUsers.weekly, (i) => place.daysAgo(1 + (i % 6), i));
@@ -64,7 +72,13 @@ export function hexifyUsageHistory(now: Date): { facts: UsageFact[]; ids: string
   const order = categories.map((_, i) => categories[(i * 7) % categories.length]);
   order.forEach((category, i) => {
     const names = NAMES[category];
-    const base = { type: 'RecordCommandInvocation' as const, name: names[i % names.length], category, actor: 'discord-user', door: 'discord' as const };
+    const base = {
+      type: 'RecordCommandInvocation' as const,
+      name: names[i % names.length],
+      category,
+      actor: 'discord-user',
+      door: 'discord' as const,
+    };
     if (i < commands.today) {
       facts.push({ ...base, userId: user(i % activeUsers.daily), at: place.today(i, commands.today) });
       return;

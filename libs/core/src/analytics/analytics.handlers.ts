@@ -47,13 +47,17 @@ export class GetAnalyticsSeriesHandler extends GuildAnalyticsHandler {
 @QueryHandler(GetTopCommandsQuery)
 export class GetTopCommandsHandler extends GuildAnalyticsHandler {
   execute({ guildId, range, limit }: GetTopCommandsQuery) {
-    return this.forGuild(guildId, (_, timeZone) => this.analytics.topCommands({ guildId, timeZone, ...range }, limit));
+    return this.forGuild(guildId, (_, timeZone) =>
+      this.analytics.topCommands({ guildId, timeZone, ...range }, limit),
+    );
   }
 }
 
 @QueryHandler(GetTopTracksQuery)
 export class GetTopTracksHandler extends GuildAnalyticsHandler {
   execute({ guildId, range, limit }: GetTopTracksQuery) {
-    return this.forGuild(guildId, (_, timeZone) => this.analytics.topTracks({ guildId, timeZone, ...range }, limit));
+    return this.forGuild(guildId, (_, timeZone) =>
+      this.analytics.topTracks({ guildId, timeZone, ...range }, limit),
+    );
   }
 }

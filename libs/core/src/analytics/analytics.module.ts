@@ -1,4 +1,12 @@
-import { Global, Inject, Injectable, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Global,
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { GUILDHALL_CONFIG, type GuildhallConfig } from '#config';
 import { openAnalyticsClient, type AnalyticsClient } from '#analytics';
 import { EventStore } from '#eventstore';
@@ -31,7 +39,10 @@ export class Analytics implements OnApplicationBootstrap, OnApplicationShutdown 
     this.projector = new ClickHouseProjector({
       store,
       analytics: client,
-      logger: { log: (m) => logger.log(m), error: (m, e) => logger.warn(`${m}: ${(e as Error)?.message ?? e}`) },
+      logger: {
+        log: (m) => logger.log(m),
+        error: (m, e) => logger.warn(`${m}: ${(e as Error)?.message ?? e}`),
+      },
     });
   }
 
@@ -52,10 +63,18 @@ export class Analytics implements OnApplicationBootstrap, OnApplicationShutdown 
       provide: ANALYTICS_CLIENT,
       inject: [GUILDHALL_CONFIG],
       useFactory: (config: GuildhallConfig) =>
-        openAnalyticsClient({ url: config.clickhouseUrl, dataDir: config.dataDir, timeoutMs: config.analyticsTimeoutMs }),
+        openAnalyticsClient({
+          url: config.clickhouseUrl,
+          dataDir: config.dataDir,
+          timeoutMs: config.analyticsTimeoutMs,
+        }),
     },
     Analytics,
-    { provide: AnalyticsReadModel, inject: [ANALYTICS_CLIENT], useFactory: (c: AnalyticsClient) => new AnalyticsReadModel(c) },
+    {
+      provide: AnalyticsReadModel,
+      inject: [ANALYTICS_CLIENT],
+      useFactory: (c: AnalyticsClient) => new AnalyticsReadModel(c),
+    },
     GetAnalyticsSummaryHandler,
     GetAnalyticsSeriesHandler,
     GetTopCommandsHandler,

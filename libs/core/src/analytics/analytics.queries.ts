@@ -1,5 +1,11 @@
 import { Query } from '@nestjs/cqrs';
-import type { AnalyticsInterval, AnalyticsMetric, AnalyticsSummary, GuildView, SeriesPoint } from '#projections';
+import type {
+  AnalyticsInterval,
+  AnalyticsMetric,
+  AnalyticsSummary,
+  GuildView,
+  SeriesPoint,
+} from '#projections';
 
 /** A guild's analytics come with the guild they describe (premium, time zone); null when it is unknown. */
 export interface GuildAnalytics<T> {

@@ -43,7 +43,8 @@ export class CommandUsageRecorder implements OnModuleInit {
   private record(command: object): Promise<void> | undefined {
     const usage = usageOf(command);
     const { guildId, context } = command as { guildId?: unknown; context?: CommandContext };
-    if (!usage || typeof guildId !== 'string' || !context || context.actor.kind === 'system') return undefined;
+    if (!usage || typeof guildId !== 'string' || !context || context.actor.kind === 'system')
+      return undefined;
     const userId = context.actor.kind === 'discord-user' ? context.actor.id : (context.onBehalfOf ?? null);
     const fact = {
       type: 'RecordCommandInvocation' as const,

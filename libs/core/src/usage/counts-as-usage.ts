@@ -25,7 +25,8 @@ export function countAsUsage(commandClass: object, name: string, category: Usage
 
 // Player commands are written in another context; until they carry the decorator, their class names say
 // they are music. `EnqueueTrackCommand` → `enqueue-track`.
-const MUSIC = /^(Join|Leave|Play|Enqueue|Pause|Resume|Skip|Stop|Seek|Shuffle|Loop|Volume|SetVolume|ChangeVolume|RemoveTrack|MoveTrack|ClearQueue|SetLoop|Previous|Recall)/;
+const MUSIC =
+  /^(Join|Leave|Play|Enqueue|Pause|Resume|Skip|Stop|Seek|Shuffle|Loop|Volume|SetVolume|ChangeVolume|RemoveTrack|MoveTrack|ClearQueue|SetLoop|Previous|Recall)/;
 
 export function usageOf(command: object): UsageDescriptor | undefined {
   const type = command.constructor;

@@ -21,11 +21,17 @@ describe('RecordMembership', () => {
   });
 
   it('given a registered guild, when a member joins, then MemberJoined is recorded at the decision time', () => {
-    spec.given([registered]).when(member(true)).then([{ type: 'MemberJoined', data: data() }]);
+    spec
+      .given([registered])
+      .when(member(true))
+      .then([{ type: 'MemberJoined', data: data() }]);
   });
 
   it('given a registered guild, when a bot leaves, then MemberLeft says it was a bot', () => {
-    spec.given([registered]).when(member(false, true)).then([{ type: 'MemberLeft', data: data(true) }]);
+    spec
+      .given([registered])
+      .when(member(false, true))
+      .then([{ type: 'MemberLeft', data: data(true) }]);
   });
 
   it('given joins and leaves, when folded, then member and bot counts follow them', () => {
@@ -46,7 +52,9 @@ describe('RecordMembership', () => {
     spec
       .given([registered])
       .when({ type: 'ChangeSettings', guildId: GUILD_ID, changes: { timeZone: 'Europe/Paris' } })
-      .then([{ type: 'SettingsChanged', data: { guildId: GUILD_ID, changes: { timeZone: 'Europe/Paris' } } }]);
+      .then([
+        { type: 'SettingsChanged', data: { guildId: GUILD_ID, changes: { timeZone: 'Europe/Paris' } } },
+      ]);
   });
 
   it('given a registered guild, when an unknown time zone is set, then it is refused naming the field', () => {

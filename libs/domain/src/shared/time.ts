@@ -16,7 +16,11 @@ export function isTimeZone(value: unknown): value is string {
 
 export function assertTimeZone(value: unknown, field: string): asserts value is string {
   if (!isTimeZone(value)) {
-    throw invalid('invalid_time_zone', `${field} must be an IANA time zone such as UTC or Europe/Paris`, field);
+    throw invalid(
+      'invalid_time_zone',
+      `${field} must be an IANA time zone such as UTC or Europe/Paris`,
+      field,
+    );
   }
 }
 

@@ -38,7 +38,10 @@ describe('usage facts', () => {
   ];
   for (const [what, change, code, field] of refusals) {
     it(`given anything, when an invocation has ${what}, then it is refused (${code})`, () => {
-      spec.given([]).when({ ...invocation, ...change }).thenThrows('invalid', code, field);
+      spec
+        .given([])
+        .when({ ...invocation, ...change })
+        .thenThrows('invalid', code, field);
     });
   }
 
@@ -54,7 +57,10 @@ describe('usage facts', () => {
       .given([])
       .when({ type: 'ReportActivity', guildId: GUILD, activeUsers: 482, timestamp: '2026-01-01T00:04:00Z' })
       .then([
-        { type: 'ActivityReported', data: { guildId: GUILD, activeUsers: 482, at: '2026-01-01T00:04:00.000Z' } },
+        {
+          type: 'ActivityReported',
+          data: { guildId: GUILD, activeUsers: 482, at: '2026-01-01T00:04:00.000Z' },
+        },
       ]);
   });
 

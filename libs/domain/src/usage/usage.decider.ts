@@ -29,7 +29,12 @@ function decide(command: UsageCommand, _state: null, context: DecisionContext): 
     case 'ReportActivity': {
       assertActiveUsers(command.activeUsers);
       const at = normalizeReportTime(command.timestamp, context.now);
-      return [{ type: 'ActivityReported', data: { guildId: command.guildId, activeUsers: command.activeUsers, at } }];
+      return [
+        {
+          type: 'ActivityReported',
+          data: { guildId: command.guildId, activeUsers: command.activeUsers, at },
+        },
+      ];
     }
     default:
       return assertNever(command);

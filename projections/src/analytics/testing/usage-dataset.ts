@@ -54,21 +54,42 @@ export async function writeUsageDataset(store: EventStore, guildId: string, now:
     usage.push(
       event(
         'CommandInvoked',
-        { guildId, name: pick(NAMES[category]), category, userId: user(), actor: 'x', door: 'discord', at: when },
+        {
+          guildId,
+          name: pick(NAMES[category]),
+          category,
+          userId: user(),
+          actor: 'x',
+          door: 'discord',
+          at: when,
+        },
         when,
       ),
     );
-    if (random() < 0.5) usage.push(event('MemberActive', { guildId, userId: user(), channelId: '7', at: when }, when));
+    if (random() < 0.5)
+      usage.push(event('MemberActive', { guildId, userId: user(), channelId: '7', at: when }, when));
     if (random() < 0.05) {
       const reported = new Date(now.getTime() - Math.floor(random() * 6 * 86_400_000)).toISOString();
-      usage.push(event('ActivityReported', { guildId, activeUsers: Math.floor(random() * 400), at: reported }, reported));
+      usage.push(
+        event(
+          'ActivityReported',
+          { guildId, activeUsers: Math.floor(random() * 400), at: reported },
+          reported,
+        ),
+      );
     }
   }
   await store.appendToStream(`usage-${guildId}`, usage);
   const guild: NewEvent[] = [];
   for (let i = 0; i < 60; i++) {
     const when = at();
-    guild.push(event(random() < 0.6 ? 'MemberJoined' : 'MemberLeft', { guildId, userId: user(), bot: false, at: when }, when));
+    guild.push(
+      event(
+        random() < 0.6 ? 'MemberJoined' : 'MemberLeft',
+        { guildId, userId: user(), bot: false, at: when },
+        when,
+      ),
+    );
   }
   await store.appendToStream(`guild-${guildId}`, guild);
   const tracks = ['dQw4w9WgXcQ', 'fJ9rUzIMcZQ', 'kJQP7kiw5Fk'].map((identifier, i) => ({
@@ -78,11 +99,15 @@ export async function writeUsageDataset(store: EventStore, guildId: string, now:
     author: `Artist ${i}`,
     requestedBy: user(),
   }));
-  const player: NewEvent[] = [event('TracksQueued', { guildId, tracks, placement: 'end' }, now.toISOString())];
+  const player: NewEvent[] = [
+    event('TracksQueued', { guildId, tracks, placement: 'end' }, now.toISOString()),
+  ];
   for (let i = 0; i < 80; i++) {
     const when = at();
     const positionMs = random() < 0.1 ? 30_000 : 0;
-    player.push(event('TrackStarted', { guildId, trackId: pick(tracks).trackId, positionMs, startedAt: when }, when));
+    player.push(
+      event('TrackStarted', { guildId, trackId: pick(tracks).trackId, positionMs, startedAt: when }, when),
+    );
   }
   await store.appendToStream(`player-${guildId}`, player);
 }

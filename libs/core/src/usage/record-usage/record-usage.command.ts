@@ -4,7 +4,11 @@ import type { CommandContext } from '../../command-handling/command-context';
 import type { CommandResult } from '../../command-handling/command-result';
 
 /** A usage fact as a door reports it; the guild comes from the command. */
-export type UsageFact = UsageCommand extends infer C ? (C extends UsageCommand ? Omit<C, 'guildId'> : never) : never;
+export type UsageFact = UsageCommand extends infer C
+  ? C extends UsageCommand
+    ? Omit<C, 'guildId'>
+    : never
+  : never;
 
 /**
  * Records usage facts of one guild in one append (`usage-{guildId}`). With `eventIds` (one per fact)

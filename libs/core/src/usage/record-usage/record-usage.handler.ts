@@ -10,6 +10,8 @@ export class RecordUsageHandler implements ICommandHandler<RecordUsageCommand> {
 
   execute({ guildId, facts, context, eventIds }: RecordUsageCommand) {
     const commands = facts.map((fact) => ({ ...fact, guildId }) as UsageCommand);
-    return appendFacts(this.store, usageDecider, usageStreamId(guildId), commands, context, { ids: eventIds });
+    return appendFacts(this.store, usageDecider, usageStreamId(guildId), commands, context, {
+      ids: eventIds,
+    });
   }
 }

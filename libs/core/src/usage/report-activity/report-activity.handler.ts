@@ -8,7 +8,12 @@ import { ReportActivityCommand, reportEventId, type ReportActivityResult } from 
 export class ReportActivityHandler implements ICommandHandler<ReportActivityCommand> {
   constructor(private readonly store: EventStore) {}
 
-  async execute({ guildId, activeUsers, timestamp, context }: ReportActivityCommand): Promise<ReportActivityResult> {
+  async execute({
+    guildId,
+    activeUsers,
+    timestamp,
+    context,
+  }: ReportActivityCommand): Promise<ReportActivityResult> {
     const at = normalizeReportTime(timestamp, new Date().toISOString());
     const id = reportEventId(guildId, at);
     const streamId = usageStreamId(guildId);
