@@ -4,6 +4,7 @@ import { run as projection } from './projection.bench';
 import { run as http } from './http.bench';
 import { run as ratelimit } from './ratelimit.bench';
 import { run as player } from './player.bench';
+import { run as analytics } from './analytics.bench';
 
 const SUITES: Record<string, (report: Report) => Promise<void>> = {
   eventstore: eventStore,
@@ -11,6 +12,7 @@ const SUITES: Record<string, (report: Report) => Promise<void>> = {
   http,
   ratelimit,
   player,
+  analytics,
 };
 
 /** `npm run bench [suite…]`: runs every suite (or the named ones) and prints one line per figure. */

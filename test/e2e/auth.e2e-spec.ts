@@ -138,7 +138,9 @@ describe('API keys on every route', () => {
 
   it('keys never reach the event store in clear', () => {
     // Every file of the data directory: the event store, its WAL, and the read models.
-    const files = readdirSync(t.dataDir).map((f) => readFileSync(join(t.dataDir, f)).toString('latin1'));
+    const files = readdirSync(t.dataDir, { withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => readFileSync(join(t.dataDir, entry.name)).toString('latin1'));
     assert.ok(
       files.some((content) => content.includes('ApiKeyIssued')),
       'the scan reads the event store',

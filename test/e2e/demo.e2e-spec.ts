@@ -95,6 +95,40 @@ describe("the demo dataset: each seed's documented requests on a fresh instance"
     });
   });
 
+  it("Hexify: GET /v2/servers/123456789012345678/analytics answers the seed's example verbatim", async () => {
+    const expected = {
+      commands_used: {
+        total: 1250,
+        today: 45,
+        breakdown: { music: 580, moderation: 320, fun: 250, utility: 100 },
+      },
+      active_users: { daily: 123, weekly: 456, monthly: 789 },
+      member_growth: { joins_today: 5, leaves_today: 2, net_growth: 3 },
+    };
+    // The server's projector carries the CLI's events into ClickHouse within a moment.
+    let body: unknown;
+    for (let i = 0; i < 200; i++) {
+      const res = await get('/v2/servers/123456789012345678/analytics', demo.keys.hexify);
+      body = res.status === 200 ? await res.json() : undefined;
+      if (JSON.stringify(body) === JSON.stringify(expected)) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.deepEqual(body, expected);
+    const server = (await (await get('/v2/servers/123456789012345678', demo.keys.hexify)).json()) as {
+      member_count: number;
+    };
+    assert.equal(server.member_count, 1250, "the day's joins and leaves end at the seed's member count");
+  });
+
+  it("BotNexus: the Python example's submit, with no timestamp, succeeds as written", async () => {
+    const res = await fetch(`${server.url}/v1/analytics/submit`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${demo.keys.botnexus}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ server_id: '1029384756', active_users: 482 }),
+    });
+    assert.equal(res.status, 201);
+  });
+
   it("Hexify's key may change its own server's settings", async () => {
     const res = await fetch(`${server.url}/v2/servers/123456789012345678/settings`, {
       method: 'POST',

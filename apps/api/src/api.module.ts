@@ -5,6 +5,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
 import { ConfigModule, GUILDHALL_CONFIG, type GuildhallConfig } from '#config';
 import {
+  AnalyticsModule,
   ApiKeyModule,
   BotModule,
   DeveloperModule,
@@ -12,10 +13,14 @@ import {
   GuildModule,
   PlayerModule,
   ProjectionsModule,
+  UsageModule,
   UserModule,
 } from '#core';
 import { MusicModule } from '#music';
 import { PlayerWorkerModule } from '../../bot/src/player/player-worker.module';
+import { AnalyticsController } from './analytics/analytics.controller';
+import { HexifyAnalyticsController } from './analytics/hexify-analytics.controller';
+import { BotNexusAnalyticsController } from './botnexus/botnexus-analytics.controller';
 import { AuthModule } from './auth/auth.module';
 import { musicTrackResolverProvider } from './music-wiring/music-resolver.provider';
 import { ApiExceptionFilter } from './common/api-exception.filter';
@@ -63,6 +68,8 @@ import { ServersController } from './servers/servers.controller';
     PlayerModule.withResolver(musicTrackResolverProvider),
     // Plays only when PLAYER_WORKER=on, or DISCORD_TOKEN is set: see docs/MUSIC-PLAYBACK.md.
     PlayerWorkerModule.forRoot(),
+    UsageModule,
+    AnalyticsModule,
   ],
   controllers: [
     HealthController,
@@ -78,6 +85,9 @@ import { ServersController } from './servers/servers.controller';
     MusicQueueController,
     MusicPlayerController,
     ElixirMusicController,
+    HexifyAnalyticsController,
+    BotNexusAnalyticsController,
+    AnalyticsController,
   ],
   providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
 })

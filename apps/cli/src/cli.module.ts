@@ -9,6 +9,7 @@ import {
   GuildModule,
   PlayerModule,
   ProjectionsModule,
+  UsageModule,
   UserModule,
 } from '#core';
 
@@ -24,8 +25,9 @@ import {
     ApiKeyModule,
     BotModule,
     DeveloperModule,
-    UserModule,
     PlayerModule,
+    // Usage facts are written to the event store; the CLI never opens the analytics store (chDB is the server's).
+    UsageModule,
   ],
 })
 export class CliModule {}

@@ -24,6 +24,10 @@ export interface GuildhallConfig {
   readonly logRequests: boolean;
   /** Largest accepted request body, in bytes. */
   readonly bodyLimitBytes: number;
+  /** When set, analytics go to this ClickHouse server instead of the embedded chDB under dataDir. */
+  readonly clickhouseUrl: string | undefined;
+  /** Past this an analytics request answers 503 instead of waiting on a slow store. */
+  readonly analyticsTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -66,6 +70,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GuildhallConfi
   if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) {
     throw new ConfigError(`REDIS_URL must start with redis:// or rediss://, got "${redisUrl}"`);
   }
+  const clickhouseUrl = env.CLICKHOUSE_URL?.trim() || undefined;
+  if (clickhouseUrl && !/^https?:\/\//.test(clickhouseUrl)) {
+    throw new ConfigError(`CLICKHOUSE_URL must start with http:// or https://, got "${clickhouseUrl}"`);
+  }
   return {
     dataDir: resolve(env.DATA_DIR?.trim() || './data'),
     host: env.HOST?.trim() || '127.0.0.1',
@@ -78,5 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GuildhallConfi
     runProjections: flag(env, 'RUN_PROJECTIONS', true),
     logRequests: flag(env, 'LOG_REQUESTS', false),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
+    clickhouseUrl,
+    analyticsTimeoutMs: integer(env, 'ANALYTICS_TIMEOUT_MS', 5000, 50, 120_000),
   };
 }

@@ -4,6 +4,7 @@ import {
   GUILD_EVENT_TYPES,
   type GuildRegistered,
   type GuildUpdated,
+  type MembershipData,
   type SettingsChanged,
 } from '#domain';
 import type { RecordedEvent } from '#eventstore';
@@ -32,6 +33,7 @@ function migrate(db: DatabaseSync, tables: TableNames<GuildTable>): void {
     welcome_channel_id TEXT,
     mod_log_channel_id TEXT,
     auto_mod TEXT NOT NULL,
+    time_zone TEXT NOT NULL DEFAULT 'UTC',
     revision INTEGER NOT NULL,
     updated_at TEXT NOT NULL
   ) WITHOUT ROWID`);
@@ -67,8 +69,15 @@ function prepare(db: DatabaseSync, tables: TableNames<GuildTable>): EventApplier
        welcome_channel_id = CASE WHEN ?3 THEN ?4 ELSE welcome_channel_id END,
        mod_log_channel_id = CASE WHEN ?5 THEN ?6 ELSE mod_log_channel_id END,
        auto_mod = CASE WHEN ?7 IS NULL THEN auto_mod ELSE json_patch(auto_mod, ?7) END,
-       revision = ?8, updated_at = ?9
+       time_zone = coalesce(?10, time_zone), revision = ?8, updated_at = ?9
      WHERE id = ?1 AND revision < ?8`,
+  );
+  // The same arithmetic as the decider's applyMembership: counts never below zero, bots and online within members.
+  const membership = db.prepare(
+    `UPDATE ${t} SET member_count = max(0, member_count + ?2),
+       bot_count = min(max(0, bot_count + ?3), max(0, member_count + ?2)),
+       online_count = min(online_count, max(0, member_count + ?2)), revision = ?4, updated_at = ?5
+     WHERE id = ?1 AND revision < ?4`,
   );
 
   return (event: RecordedEvent) => {
@@ -121,7 +130,15 @@ function prepare(db: DatabaseSync, tables: TableNames<GuildTable>): EventApplier
           json(c.autoMod),
           event.revision,
           at,
+          c.timeZone ?? null,
         );
+        return;
+      }
+      case 'MemberJoined':
+      case 'MemberLeft': {
+        const d = event.data as MembershipData;
+        const step = event.type === 'MemberJoined' ? 1 : -1;
+        membership.run(d.guildId, step, d.bot ? step : 0, event.revision, at);
         return;
       }
       default:
@@ -133,7 +150,8 @@ function prepare(db: DatabaseSync, tables: TableNames<GuildTable>): EventApplier
 /** The `guilds` read model: one row per guild with its profile and settings, as of its latest event. */
 export const guildsProjection: SqliteProjection<GuildTable> = {
   name: 'guilds',
-  version: 1,
+  // 2: time zone setting, member joins and leaves.
+  version: 2,
   filter: { streamPrefixes: ['guild-'], eventTypes: [...GUILD_EVENT_TYPES] },
   tables: ['guilds'],
   migrate,

@@ -17,6 +17,7 @@ export interface GuildView {
     readonly welcomeChannelId: string | null;
     readonly modLogChannelId: string | null;
     readonly autoMod: AutoModSettings;
+    readonly timeZone: string;
   };
   /** Revision of the guild stream this view reflects; an ETag for HTTP. */
   readonly revision: number;
@@ -36,6 +37,7 @@ interface GuildRow {
   welcome_channel_id: string | null;
   mod_log_channel_id: string | null;
   auto_mod: string;
+  time_zone: string;
   revision: number;
   updated_at: string;
 }
@@ -88,6 +90,7 @@ function toView(row: GuildRow): GuildView {
       welcomeChannelId: row.welcome_channel_id,
       modLogChannelId: row.mod_log_channel_id,
       autoMod: JSON.parse(row.auto_mod) as AutoModSettings,
+      timeZone: row.time_zone,
     },
     revision: row.revision,
     updatedAt: row.updated_at,

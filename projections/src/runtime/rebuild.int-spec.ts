@@ -118,17 +118,18 @@ describe('rebuild', () => {
     // A row no event explains: only a rebuild from the events removes it.
     v1.db
       .exec(`INSERT INTO guilds SELECT '1', name, owner_id, member_count, bot_count, online_count, premium, features,
-      prefix, welcome_channel_id, mod_log_channel_id, auto_mod, revision, updated_at FROM guilds LIMIT 1`);
+      prefix, welcome_channel_id, mod_log_channel_id, auto_mod, time_zone, revision, updated_at FROM guilds LIMIT 1`);
     const before = dump(v1.db).filter((row) => row.id !== '1');
     await v1.stop();
 
-    const v2 = host({ projections: [{ ...guildsProjection, version: 2 }] });
+    const next = guildsProjection.version + 1;
+    const v2 = host({ projections: [{ ...guildsProjection, version: next }] });
     await v2.start();
     assert.deepEqual(dump(v2.db), before);
     const stored = v2.db
       .prepare("SELECT position, version FROM projection_checkpoints WHERE name = 'guilds'")
       .get();
-    assert.deepEqual({ ...stored }, { position: head, version: 2 });
+    assert.deepEqual({ ...stored }, { position: head, version: next });
     assert.equal((await v2.runner('guilds').status()).checkpoint, head);
 
     const more = await seedGuilds(store, 1, 500);

@@ -10,6 +10,7 @@ import type { FastifyReply } from 'fastify';
 import { DomainError, type RefusalReason } from '#domain';
 import { ConcurrencyConflictError, EventStoreUnavailableError } from '#eventstore';
 import { InvalidQueryError, TrackNotFoundError } from '#core';
+import { AnalyticsUnavailableError } from '#analytics';
 import { ExactBodyException } from './exact-body.exception';
 
 const STATUS_BY_REASON: Record<RefusalReason, number> = {
@@ -76,6 +77,13 @@ export class ApiExceptionFilter implements ExceptionFilter {
         message: 'The event store is unavailable; retry later',
       };
     }
+    if (exception instanceof AnalyticsUnavailableError) {
+      return {
+        statusCode: 503,
+        error: 'Service Unavailable',
+        message: 'Analytics are unavailable right now; everything else works. Retry later',
+      };
+    }
     const fastifyStatus = (exception as { statusCode?: unknown })?.statusCode;
     if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
       // Fastify's own client errors: malformed JSON (400), body too large (413), wrong media type (415).
@@ -103,7 +111,11 @@ function httpExceptionBody(exception: HttpException): ErrorBody {
 }
 
 function headersFor(exception: unknown): Record<string, string> {
-  if (exception instanceof ConcurrencyConflictError || exception instanceof EventStoreUnavailableError) {
+  if (
+    exception instanceof ConcurrencyConflictError ||
+    exception instanceof EventStoreUnavailableError ||
+    exception instanceof AnalyticsUnavailableError
+  ) {
     return { 'retry-after': '1' };
   }
   return {};

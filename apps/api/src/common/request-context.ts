@@ -24,6 +24,7 @@ export function commandContextOf(request: RequestWithPrincipal): CommandContext 
     door: 'rest',
     correlationId,
     causationId: null,
+    onBehalfOf: request.principal?.key.ownerId ?? null,
   };
 }
 

@@ -2,7 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { EventStore } from '#eventstore';
-import { Projections } from '#core';
+import { Analytics, Projections } from '#core';
 import { Public } from '../auth/access.decorators';
 
 /** `GET /health`: 503 when the event store is unreachable; each projection's lag is reported either way. */
@@ -15,12 +15,28 @@ export class HealthController {
     private readonly indicators: HealthIndicatorService,
     private readonly store: EventStore,
     private readonly projections: Projections,
+    private readonly analytics: Analytics,
   ) {}
 
   @Get()
   @HealthCheck()
   check() {
-    return this.health.check([() => this.eventStore(), () => this.projectionLag()]);
+    return this.health.check([
+      () => this.eventStore(),
+      () => this.projectionLag(),
+      () => this.analyticsStatus(),
+    ]);
+  }
+
+  /** Reported, never failing: analytics down means 503 on analytics only, the rest is healthy. */
+  private analyticsStatus() {
+    const { checkpoint, caughtUp, lastError } = this.analytics.projector.status();
+    return this.indicators.check('analytics').up({
+      checkpoint,
+      caughtUp,
+      available: lastError === null,
+      ...(lastError ? { error: lastError } : {}),
+    });
   }
 
   private async eventStore() {

@@ -50,6 +50,15 @@ export class GuildSettingsDto {
   @ValidateNested()
   @Type(() => AutoModDto)
   auto_mod?: AutoModDto;
+
+  @ApiPropertyOptional({
+    example: 'Europe/Paris',
+    description: 'IANA time zone for analytics "today" and day buckets; UTC by default',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  time_zone?: string;
 }
 
 /** Snake-case wire fields → the domain's change set; absent fields stay absent, null clears. */
@@ -64,5 +73,6 @@ export function toSettingsChanges(dto: GuildSettingsDto): SettingsChanges {
     ...(dto.welcome_channel !== undefined && { welcomeChannelId: dto.welcome_channel }),
     ...(dto.mod_log_channel !== undefined && { modLogChannelId: dto.mod_log_channel }),
     ...(autoMod && { autoMod }),
+    ...(dto.time_zone !== undefined && { timeZone: dto.time_zone }),
   };
 }

@@ -38,7 +38,8 @@ export function canonicalServerBody(guild: GuildView) {
     online_count: guild.onlineCount,
     premium: guild.premium,
     features: [...guild.features],
-    settings: settingsBody(guild),
+    // The time zone is ours, not Hexify's: only the canonical resource shows it.
+    settings: { ...settingsBody(guild), time_zone: guild.settings.timeZone },
     revision: guild.revision,
     updated_at: guild.updatedAt,
   };

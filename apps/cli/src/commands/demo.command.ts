@@ -15,6 +15,7 @@ import {
 } from '#core';
 import { DEMO_BOTS, loadDemoBots } from '../demo/demo-bots';
 import { DEMO_GUILDS } from '../demo/demo-dataset';
+import { loadDemoHistory } from '../demo/demo-history';
 import { DEMO_KEYS, DEMO_USERS } from '../demo/demo-keys';
 import { loadDemoPlayers } from '../demo/demo-music';
 
@@ -40,6 +41,10 @@ export async function runDemo(commandBus: CommandBus, store: EventStore, dataDir
   const context = systemContext('cli', 'demo');
   let written = 0;
   const count = (result: CommandResult) => (written += result.eventTypes.length);
+  // Before the guilds: a new guild's registration there must already include the history's joins.
+  const history = await loadDemoHistory(commandBus, store, DEMO_GUILDS, context);
+  written += history;
+  if (history > 0) console.log(`${'hexify'.padEnd(14)} usage history: ${history} events (analytics example)`);
   for (const guild of DEMO_GUILDS) {
     count(await commandBus.execute(new RegisterGuildCommand(guild.guildId, guild.profile, context)));
     if (guild.settings) {

@@ -7,6 +7,8 @@ export interface CommandContext {
   readonly door: Door;
   readonly correlationId: string;
   readonly causationId: string | null;
+  /** The Discord user behind the actor when known (a key's owner); analytics count them as active. */
+  readonly onBehalfOf?: string | null;
 }
 
 export function systemContext(door: Door = 'system', actorId = 'guildhall'): CommandContext {

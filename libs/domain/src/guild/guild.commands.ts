@@ -19,4 +19,14 @@ export interface ChangeSettings {
   readonly changes: SettingsChanges;
 }
 
-export type GuildCommand = RegisterGuild | UpdateGuild | ChangeSettings;
+/** A member joined (`joined: true`) or left the guild; `at` defaults to the decision time. */
+export interface RecordMembership {
+  readonly type: 'RecordMembership';
+  readonly guildId: string;
+  readonly userId: string;
+  readonly bot: boolean;
+  readonly joined: boolean;
+  readonly at?: string;
+}
+
+export type GuildCommand = RegisterGuild | UpdateGuild | ChangeSettings | RecordMembership;

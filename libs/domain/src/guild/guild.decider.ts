@@ -1,6 +1,7 @@
 import { assertNever, type DecisionContext, type Decider } from '../shared/decider';
 import { DomainError } from '../shared/domain-error';
 import type { ChangeSettings, GuildCommand, RegisterGuild, UpdateGuild } from './guild.commands';
+import { applyMembership, recordMembership } from './guild-membership';
 import {
   DEFAULT_GUILD_SETTINGS,
   type AutoModSettings,
@@ -129,12 +130,13 @@ function changeSettings(command: ChangeSettings, state: GuildState): GuildEvent[
     const autoMod = autoModDiff(current.autoMod, next.autoMod);
     if (Object.keys(autoMod).length > 0) diff.autoMod = autoMod;
   }
+  if (next.timeZone !== undefined && next.timeZone !== current.timeZone) diff.timeZone = next.timeZone;
   return Object.keys(diff).length === 0
     ? []
     : [{ type: 'SettingsChanged', data: { guildId: command.guildId, changes: diff } }];
 }
 
-function decide(command: GuildCommand, state: GuildState, _context: DecisionContext): GuildEvent[] {
+function decide(command: GuildCommand, state: GuildState, context: DecisionContext): GuildEvent[] {
   switch (command.type) {
     case 'RegisterGuild':
       return registerGuild(command, state);
@@ -142,6 +144,8 @@ function decide(command: GuildCommand, state: GuildState, _context: DecisionCont
       return updateGuild(command, state);
     case 'ChangeSettings':
       return changeSettings(command, state);
+    case 'RecordMembership':
+      return recordMembership(command, state.status === 'registered', context);
     default:
       return assertNever(command);
   }
@@ -168,6 +172,10 @@ function evolve(state: GuildState, event: GuildEvent): GuildState {
     case 'SettingsChanged':
       if (state.status !== 'registered') return state;
       return { ...state, settings: applySettingsChanges(state.settings, event.data.changes) };
+    case 'MemberJoined':
+    case 'MemberLeft':
+      if (state.status !== 'registered') return state;
+      return { ...state, profile: applyMembership(state.profile, event.data, event.type === 'MemberJoined') };
     default:
       // Events trusted, unknown types ignored: a newer writer may have added types this reader predates.
       return state;
@@ -179,5 +187,11 @@ export const guildDecider: Decider<GuildState, GuildCommand, GuildEvent> = {
   initialState: () => ({ status: 'unregistered' }),
   decide,
   evolve,
-  schemaVersions: { GuildRegistered: 1, GuildUpdated: 1, SettingsChanged: 1 },
+  schemaVersions: {
+    GuildRegistered: 1,
+    GuildUpdated: 1,
+    SettingsChanged: 1,
+    MemberJoined: 1,
+    MemberLeft: 1,
+  },
 };

@@ -11,6 +11,8 @@ export interface GuildSettings {
   readonly welcomeChannelId: string | null;
   readonly modLogChannelId: string | null;
   readonly autoMod: AutoModSettings;
+  /** IANA time zone in which analytics count "today" and day buckets. */
+  readonly timeZone: string;
 }
 
 export interface GuildProfile {
@@ -29,6 +31,7 @@ export interface SettingsChanges {
   readonly welcomeChannelId?: string | null;
   readonly modLogChannelId?: string | null;
   readonly autoMod?: Partial<AutoModSettings>;
+  readonly timeZone?: string;
 }
 
 export type GuildRegistered = DomainEvent<'GuildRegistered', { readonly guildId: string } & GuildProfile>;
@@ -43,12 +46,25 @@ export type SettingsChanged = DomainEvent<
   { readonly guildId: string; readonly changes: SettingsChanges }
 >;
 
-export type GuildEvent = GuildRegistered | GuildUpdated | SettingsChanged;
+/** A member joined or left: counted by the guild (member count) and by analytics (growth). */
+export interface MembershipData {
+  readonly guildId: string;
+  readonly userId: string;
+  readonly bot: boolean;
+  /** ISO 8601 time the member joined or left. */
+  readonly at: string;
+}
+export type MemberJoined = DomainEvent<'MemberJoined', MembershipData>;
+export type MemberLeft = DomainEvent<'MemberLeft', MembershipData>;
+
+export type GuildEvent = GuildRegistered | GuildUpdated | SettingsChanged | MemberJoined | MemberLeft;
 
 export const GUILD_EVENT_TYPES = [
   'GuildRegistered',
   'GuildUpdated',
   'SettingsChanged',
+  'MemberJoined',
+  'MemberLeft',
 ] as const satisfies readonly GuildEvent['type'][];
 
 export const DEFAULT_GUILD_SETTINGS: GuildSettings = {
@@ -56,6 +72,7 @@ export const DEFAULT_GUILD_SETTINGS: GuildSettings = {
   welcomeChannelId: null,
   modLogChannelId: null,
   autoMod: { enabled: false, spamProtection: false, wordFilter: [] },
+  timeZone: 'UTC',
 };
 
 export const guildStreamId = (guildId: string): string => `guild-${guildId}`;

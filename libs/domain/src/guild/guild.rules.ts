@@ -1,4 +1,5 @@
 import { DomainError } from '../shared/domain-error';
+import { assertTimeZone } from '../shared/time';
 import type { AutoModSettings, GuildProfile, SettingsChanges } from './guild.events';
 
 /** Features a guild can enable. Part of the public API: the doors accept exactly these strings. */
@@ -174,6 +175,10 @@ export function normalizeSettingsChanges(changes: SettingsChanges): SettingsChan
     out.modLogChannelId = normalizeChannel(input.modLogChannelId, 'modLogChannelId');
   }
   if (input.autoMod !== undefined) out.autoMod = normalizeAutoMod(input.autoMod);
+  if (input.timeZone !== undefined) {
+    assertTimeZone(input.timeZone, 'timeZone');
+    out.timeZone = input.timeZone;
+  }
   if (Object.keys(out).length === 0)
     throw invalid('empty_changes', 'changes names no setting to change', 'changes');
   return out;

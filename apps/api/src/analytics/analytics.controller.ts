@@ -1,0 +1,99 @@
+import { Controller, Get, Headers, NotFoundException, Param, Query, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import {
+  GetAnalyticsSeriesQuery,
+  GetAnalyticsSummaryQuery,
+  GetTopCommandsQuery,
+  GetTopTracksQuery,
+  type GuildAnalytics,
+} from '#core';
+import { GuildReader } from '../auth/access.decorators';
+import { SnowflakePipe } from '../common/snowflake';
+import { TimeseriesQueryDto, TopQueryDto, toRange } from './analytics-query.dto';
+import { hexifyAnalyticsBody, toCsv, wantsCsv } from './analytics.views';
+
+/** Canonical analytics: the summary, zero-filled time series, top commands and tracks; CSV on `Accept: text/csv`. */
+@ApiTags('Analytics')
+@ApiBearerAuth()
+@ApiProduces('application/json', 'text/csv')
+@Controller('v1/servers/:id/analytics')
+export class AnalyticsController {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  @Get()
+  @GuildReader('id')
+  async summary(@Param('id', new SnowflakePipe('id')) id: string) {
+    const { result, timeZone } = found(id, await this.queryBus.execute(new GetAnalyticsSummaryQuery(id)));
+    return { ...hexifyAnalyticsBody(result), time_zone: timeZone };
+  }
+
+  @Get('timeseries')
+  @GuildReader('id')
+  async timeseries(
+    @Param('id', new SnowflakePipe('id')) id: string,
+    @Query() query: TimeseriesQueryDto,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const { interval, ...range } = toRange(query);
+    const metric = query.metric ?? 'commands';
+    const answer = found(
+      id,
+      await this.queryBus.execute(new GetAnalyticsSeriesQuery(id, metric, interval, range)),
+    );
+    const points = answer.result.map((p) => ({
+      start: new Date(p.start * 1000).toISOString(),
+      value: p.value,
+    }));
+    if (wantsCsv(accept)) return csv(reply, `${metric}-${interval}`, toCsv(points, ['start', 'value']));
+    return { metric, interval, time_zone: answer.timeZone, points };
+  }
+
+  @Get('top-commands')
+  @GuildReader('id')
+  async topCommands(
+    @Param('id', new SnowflakePipe('id')) id: string,
+    @Query() query: TopQueryDto,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const { interval: _, ...range } = toRange(query);
+    const { result } = found(
+      id,
+      await this.queryBus.execute(new GetTopCommandsQuery(id, range, query.limit ?? 10)),
+    );
+    if (wantsCsv(accept)) return csv(reply, 'top-commands', toCsv(result, ['name', 'category', 'count']));
+    return { commands: result };
+  }
+
+  @Get('top-tracks')
+  @GuildReader('id')
+  async topTracks(
+    @Param('id', new SnowflakePipe('id')) id: string,
+    @Query() query: TopQueryDto,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const { interval: _, ...range } = toRange(query);
+    const { result } = found(
+      id,
+      await this.queryBus.execute(new GetTopTracksQuery(id, range, query.limit ?? 10)),
+    );
+    if (wantsCsv(accept))
+      return csv(reply, 'top-tracks', toCsv(result, ['identifier', 'title', 'author', 'plays']));
+    return { tracks: result };
+  }
+}
+
+function found<T>(id: string, answer: GuildAnalytics<T> | null): GuildAnalytics<T> {
+  if (!answer) throw new NotFoundException(`server ${id} not found`);
+  return answer;
+}
+
+function csv(reply: FastifyReply, name: string, body: string): string {
+  void reply.header('content-type', 'text/csv; charset=utf-8');
+  void reply.header('content-disposition', `attachment; filename="${name}.csv"`);
+  return body;
+}
