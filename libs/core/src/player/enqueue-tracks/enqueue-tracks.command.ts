@@ -2,6 +2,7 @@ import { Command } from '@nestjs/cqrs';
 import type { QueuePlacement, Track } from '#domain';
 import type { CommandContext } from '../../command-handling/command-context';
 import type { CommandResult } from '../../command-handling/command-result';
+import { CountsAsUsage } from '../../usage/counts-as-usage';
 
 export interface EnqueueOptions {
   /** Snowflake of the user asking; recorded on every queued track. */
@@ -21,6 +22,7 @@ export interface EnqueueResult extends CommandResult {
  * Resolves a URL or search text into a track or playlist and queues it. Throws the resolver's
  * `TrackNotFoundError` or `InvalidQueryError` when the query resolves to nothing.
  */
+@CountsAsUsage('play', 'music')
 export class EnqueueTracksCommand extends Command<EnqueueResult> {
   constructor(
     readonly guildId: string,
