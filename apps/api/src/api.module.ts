@@ -23,6 +23,7 @@ import { HexifyAnalyticsController } from './analytics/hexify-analytics.controll
 import { BotNexusAnalyticsController } from './botnexus/botnexus-analytics.controller';
 import { AuthModule } from './auth/auth.module';
 import { musicTrackResolverProvider } from './music-wiring/music-resolver.provider';
+import { ArtworkController } from './music-wiring/artwork.controller';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { BotNexusController } from './bots/botnexus.controller';
 import { BotsOnDiscordController } from './bots/bots-on-discord.controller';
@@ -85,6 +86,7 @@ import { ServersController } from './servers/servers.controller';
     MusicQueueController,
     MusicPlayerController,
     ElixirMusicController,
+    ArtworkController,
     HexifyAnalyticsController,
     BotNexusAnalyticsController,
     AnalyticsController,

@@ -1,0 +1,26 @@
+import { Controller, Get, NotFoundException, Param, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { MusicTrackResolver } from '#music';
+import { Public } from '../auth/access.decorators';
+
+const IDENTIFIER = /^[A-Za-z0-9_-]{1,128}$/;
+
+/**
+ * Cover art of local-library tracks: the `thumbnail` of such a track points here
+ * (`MUSIC_ARTWORK_URL`). Public, like the thumbnails Elixir's reads return.
+ */
+@ApiTags('Music')
+@Public()
+@Controller('v1/music/artwork')
+export class ArtworkController {
+  constructor(private readonly music: MusicTrackResolver) {}
+
+  @Get(':id')
+  async artwork(@Param('id') id: string, @Res({ passthrough: true }) reply: FastifyReply) {
+    const art = IDENTIFIER.test(id) ? await this.music.library?.artwork(id) : null;
+    if (!art) throw new NotFoundException(`no artwork for ${id}`);
+    void reply.header('content-type', art.format).header('cache-control', 'public, max-age=86400');
+    return art.data;
+  }
+}
