@@ -13,11 +13,11 @@ describe('rateLimitHeaders', () => {
     const rl = new MemoryRateLimiter({ sweepIntervalMs: 0 });
     const headers = rateLimitHeaders(rl.consumeSync([{ key: 'k', policy: HOURLY }], NOW));
     assert.deepEqual(headers, {
-      'X-RateLimit-Limit': '3',
-      'X-RateLimit-Remaining': '2',
-      'X-RateLimit-Reset': String(NOW / 1000 + 1200),
-      'RateLimit-Policy': '"hourly";q=3;w=3600',
-      RateLimit: '"hourly";r=2;t=1200',
+      'x-ratelimit-limit': '3',
+      'x-ratelimit-remaining': '2',
+      'x-ratelimit-reset': String(NOW / 1000 + 1200),
+      'ratelimit-policy': '"hourly";q=3;w=3600',
+      ratelimit: '"hourly";r=2;t=1200',
     });
   });
 
@@ -27,11 +27,11 @@ describe('rateLimitHeaders', () => {
     rl.consumeSync([{ key: 'k', policy: HOURLY }], NOW);
     const headers = rateLimitHeaders(rl.consumeSync([{ key: 'k', policy: HOURLY }], NOW));
     assert.deepEqual(headers, {
-      'X-RateLimit-Limit': '3',
-      'X-RateLimit-Remaining': '0',
-      'X-RateLimit-Reset': String(NOW / 1000 + 3600),
-      'RateLimit-Policy': '"hourly";q=3;w=3600',
-      RateLimit: '"hourly";r=0;t=1200',
+      'x-ratelimit-limit': '3',
+      'x-ratelimit-remaining': '0',
+      'x-ratelimit-reset': String(NOW / 1000 + 3600),
+      'ratelimit-policy': '"hourly";q=3;w=3600',
+      ratelimit: '"hourly";r=0;t=1200',
     });
   });
 
@@ -40,12 +40,12 @@ describe('rateLimitHeaders', () => {
     for (let i = 0; i < 3; i++) rl.consumeSync([{ key: 'k', policy: HOURLY }], NOW);
     const headers = rateLimitHeaders(rl.consumeSync([{ key: 'k', policy: HOURLY }], NOW + 1_500));
     assert.deepEqual(headers, {
-      'X-RateLimit-Limit': '3',
-      'X-RateLimit-Remaining': '0',
-      'X-RateLimit-Reset': String(NOW / 1000 + 3600),
-      'RateLimit-Policy': '"hourly";q=3;w=3600',
-      RateLimit: '"hourly";r=0;t=1199',
-      'Retry-After': '1199',
+      'x-ratelimit-limit': '3',
+      'x-ratelimit-remaining': '0',
+      'x-ratelimit-reset': String(NOW / 1000 + 3600),
+      'ratelimit-policy': '"hourly";q=3;w=3600',
+      ratelimit: '"hourly";r=0;t=1199',
+      'retry-after': '1199',
     });
   });
 
@@ -56,9 +56,9 @@ describe('rateLimitHeaders', () => {
       { key: 'key:abc', policy: HOURLY },
     ];
     const headers = rateLimitHeaders(rl.consumeSync(checks, NOW));
-    assert.equal(headers['RateLimit-Policy'], '"minute";q=60;w=60, "hourly";q=3;w=3600');
-    assert.equal(headers.RateLimit, '"hourly";r=2;t=1200');
-    assert.equal(headers['X-RateLimit-Limit'], '3');
+    assert.equal(headers['ratelimit-policy'], '"minute";q=60;w=60, "hourly";q=3;w=3600');
+    assert.equal(headers.ratelimit, '"hourly";r=2;t=1200');
+    assert.equal(headers['x-ratelimit-limit'], '3');
   });
 
   it('given one policy applied to two keys, then RateLimit-Policy names it once', () => {
@@ -67,6 +67,6 @@ describe('rateLimitHeaders', () => {
       { key: 'server:1', policy: MINUTE },
       { key: 'key:abc', policy: MINUTE },
     ];
-    assert.equal(rateLimitHeaders(rl.consumeSync(checks, NOW))['RateLimit-Policy'], '"minute";q=60;w=60');
+    assert.equal(rateLimitHeaders(rl.consumeSync(checks, NOW))['ratelimit-policy'], '"minute";q=60;w=60');
   });
 });

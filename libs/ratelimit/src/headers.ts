@@ -12,21 +12,34 @@ import type { RateLimitResult } from './policy';
  */
 export function rateLimitHeaders(result: RateLimitResult): Record<string, string> {
   const tightest = result.tightest;
+  // Lower-case names: HTTP header names are case-insensitive, and servers store them lower-cased anyway.
   const headers: Record<string, string> = {
-    'X-RateLimit-Limit': String(tightest.limit),
-    'X-RateLimit-Remaining': String(tightest.remaining),
-    'X-RateLimit-Reset': String(tightest.resetAt),
-    'RateLimit-Policy': policyList(result),
+    'x-ratelimit-limit': String(tightest.limit),
+    'x-ratelimit-remaining': String(tightest.remaining),
+    'x-ratelimit-reset': String(tightest.resetAt),
+    'ratelimit-policy': policyList(result),
     // Policy names are restricted to characters that need no escaping in a Structured Fields string.
-    RateLimit: `"${tightest.policy.name}";r=${tightest.remaining};t=${tightest.refillSeconds}`,
+    ratelimit: `"${tightest.policy.name}";r=${tightest.remaining};t=${tightest.refillSeconds}`,
   };
-  if (!result.allowed) headers['Retry-After'] = String(tightest.retryAfterSeconds);
+  if (!result.allowed) headers['retry-after'] = String(tightest.retryAfterSeconds);
   return headers;
 }
+
+// The same policies are applied to most requests: their header is built once.
+const singlePolicyHeader = new WeakMap<object, string>();
 
 // One member per policy name: the same policy applied to two keys (a key and its server, say) is still
 // one policy to the client, which can only tell them apart by name.
 function policyList(result: RateLimitResult): string {
+  if (result.decisions.length === 1) {
+    const { policy } = result.decisions[0];
+    let header = singlePolicyHeader.get(policy);
+    if (header === undefined) {
+      header = `"${policy.name}";q=${policy.limit};w=${policy.windowSeconds}`;
+      singlePolicyHeader.set(policy, header);
+    }
+    return header;
+  }
   const seen = new Set<string>();
   const members: string[] = [];
   for (const { policy } of result.decisions) {

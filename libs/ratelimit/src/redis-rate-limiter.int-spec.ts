@@ -50,9 +50,9 @@ describe('RedisRateLimiter against a real redis-server', () => {
     const reset = results[3].tightest.resetAt - before;
     assert.ok(reset >= 3599 && reset <= 3602, `reset ${reset} s away`);
     const headers = rateLimitHeaders(results[3]);
-    assert.equal(headers.RateLimit, '"hourly";r=0;t=1200');
-    assert.equal(headers['Retry-After'], '1200');
-    assert.equal(headers['X-RateLimit-Remaining'], '0');
+    assert.equal(headers.ratelimit, '"hourly";r=0;t=1200');
+    assert.equal(headers['retry-after'], '1200');
+    assert.equal(headers['x-ratelimit-remaining'], '0');
   });
 
   it('given a limit whose interval is not a whole number, when exactly limit requests pass, then the next is refused', async () => {

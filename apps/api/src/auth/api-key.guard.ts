@@ -9,7 +9,7 @@ import {
 import { Reflector } from '@nestjs/core';
 import { ApiKeyAuthenticator, type ApiKeyPrincipal } from '#core';
 import { GuildsReadModel } from '#projections';
-import type { RequestWithPrincipal } from '../common/request-context';
+import type { Principal, RequestWithPrincipal } from '../common/request-context';
 import type { AccessRule } from './access.decorators';
 import { keyFromAuthorization } from './api-key-header';
 import type { Dialect } from './dialect';
@@ -34,7 +34,7 @@ export class ApiKeyGuard implements CanActivate {
     request.dialect = dialect;
     const raw = keyFromAuthorization(dialect, request.headers.authorization);
     const key = raw ? this.authenticator.authenticateSync(raw) : null;
-    if (key) request.principal = { actor: { kind: 'apikey', id: key.keyId }, key };
+    if (key) request.principal = principalOf(key);
     if (rules.some((rule) => rule.kind === 'public')) return true;
     if (!raw) throw new UnauthorizedException(missingKeyMessage(dialect));
     if (!key) throw new UnauthorizedException('Invalid or revoked API key');
@@ -90,6 +90,14 @@ export class ApiKeyGuard implements CanActivate {
     if (!guild) throw new NotFoundException(`server ${guildId} not found`);
     return guild.ownerId === key.ownerId;
   }
+}
+
+// One principal object per verified key (the authenticator reuses its principals), not one per request.
+const principals = new WeakMap<ApiKeyPrincipal, Principal>();
+function principalOf(key: ApiKeyPrincipal): Principal {
+  let principal = principals.get(key);
+  if (!principal) principals.set(key, (principal = { actor: { kind: 'apikey', id: key.keyId }, key }));
+  return principal;
 }
 
 function missingKeyMessage(dialect: Dialect): string {

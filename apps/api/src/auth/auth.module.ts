@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ApiKeyModule } from '#core';
+import { AccessGuard } from './access.guard';
 import { ApiKeyGuard } from './api-key.guard';
 import { RateLimitGuard } from './rate-limit.guard';
 import { RateLimitModule } from './rate-limit.module';
@@ -8,10 +9,6 @@ import { RateLimitModule } from './rate-limit.module';
 /** Keys and rate limits on every route. */
 @Module({
   imports: [ApiKeyModule, RateLimitModule],
-  providers: [
-    // Order matters: the key guard identifies the caller, then the limiter counts the request.
-    { provide: APP_GUARD, useClass: ApiKeyGuard },
-    { provide: APP_GUARD, useClass: RateLimitGuard },
-  ],
+  providers: [ApiKeyGuard, RateLimitGuard, { provide: APP_GUARD, useClass: AccessGuard }],
 })
 export class AuthModule {}

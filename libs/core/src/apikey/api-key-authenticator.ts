@@ -19,6 +19,13 @@ export interface ApiKeyPrincipal {
  */
 @Injectable()
 export class ApiKeyAuthenticator {
+  /**
+   * Keys already verified, with the credential they were verified against. The read model hands out
+   * the same credential object until the keys projection moves on (its cache is versioned), so an
+   * identical object means nothing about the key changed and the hash need not be computed again.
+   */
+  private readonly verified = new Map<string, { credential: object; principal: ApiKeyPrincipal }>();
+
   constructor(private readonly keys: ApiKeysReadModel) {}
 
   /** The key's principal, or null when the key is malformed, unknown, revoked or wrong. Never throws on input. */
@@ -31,11 +38,15 @@ export class ApiKeyAuthenticator {
     const parsed = parseApiKey(rawKey);
     if (!parsed) return null;
     const credential = this.keys.findCredential(parsed.keyId);
+    if (!credential) return null;
+    const memo = this.verified.get(rawKey as string);
+    if (memo && memo.credential === credential) return memo.principal;
     // Verify even a revoked key, so a revoked key and a wrong secret take the same time.
-    if (!credential || !verifyApiKey(rawKey as string, credential.secretHash) || credential.revoked) {
-      return null;
-    }
+    if (!verifyApiKey(rawKey as string, credential.secretHash) || credential.revoked) return null;
     const { keyId, ownerId, tier, scopes, guildId } = credential;
-    return { keyId, ownerId, tier, scopes, guildId };
+    const principal = { keyId, ownerId, tier, scopes, guildId };
+    if (this.verified.size >= 10_000) this.verified.clear();
+    this.verified.set(rawKey as string, { credential, principal });
+    return principal;
   }
 }
