@@ -75,6 +75,14 @@ export abstract class EventStore {
   /** Events of one stream; an empty array when the stream does not exist. */
   abstract readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
 
+  /**
+   * Retention: afterwards `readStream` no longer returns the stream's events below `revision`. The
+   * stream's revisions are unchanged, so appends continue at the same expected revision. A missing stream
+   * is left alone. Whether `$all` still holds the events is up to the store (EventStoreDB keeps them until
+   * a scavenge), so callers must not rely on either.
+   */
+  abstract truncateStreamBefore(streamId: string, revision: number): Promise<void>;
+
   /** Events of every stream in global order, forwards. */
   abstract readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
 

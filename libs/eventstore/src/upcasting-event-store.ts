@@ -32,6 +32,10 @@ export class UpcastingEventStore extends EventStore {
     return (await this.inner.readStream(streamId, options)).map((e) => this.upcasters.upcast(e));
   }
 
+  truncateStreamBefore(streamId: string, revision: number): Promise<void> {
+    return this.inner.truncateStreamBefore(streamId, revision);
+  }
+
   async readAll(options?: ReadAllOptions) {
     return (await this.inner.readAll(options)).map((e) => this.upcasters.upcast(e));
   }

@@ -80,6 +80,7 @@ export class StreamsService {
     if (!events) return 'not-found';
     const count = Number(options.getCount());
     const forwards = options.getReadDirection() === FORWARDS;
+    const visible = truncatedBefore(this.log, streamName(stream.getStreamIdentifier()));
     const from = stream.hasRevision()
       ? BigInt(stream.getRevision())
       : stream.hasEnd()
@@ -87,9 +88,10 @@ export class StreamsService {
         : forwards
           ? 0n
           : END;
-    if (forwards) return events.filter((event) => event.revision >= from).slice(0, count);
+    if (forwards)
+      return events.filter((event) => event.revision >= from && event.revision >= visible).slice(0, count);
     return events
-      .filter((event) => event.revision <= from)
+      .filter((event) => event.revision <= from && event.revision >= visible)
       .reverse()
       .slice(0, count);
   }
@@ -111,6 +113,15 @@ export class StreamsService {
       .reverse()
       .slice(0, count);
   }
+}
+
+// Stream metadata lives in `$$<stream>` as `$metadata` events, the newest winning; `$tb` (truncate
+// before) hides the revisions below it from stream reads at once, as EventStoreDB does before a scavenge.
+function truncatedBefore(log: FakeLog, streamId: string): bigint {
+  const metadata = log.stream(`$$${streamId}`)?.at(-1);
+  if (!metadata || metadata.type !== '$metadata') return 0n;
+  const parsed = JSON.parse(Buffer.from(metadata.data).toString('utf8')) as { $tb?: number };
+  return typeof parsed.$tb === 'number' ? BigInt(parsed.$tb) : 0n;
 }
 
 function expectedState(options: AppendReq.Options): ExpectedState {

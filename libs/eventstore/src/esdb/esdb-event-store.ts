@@ -96,6 +96,22 @@ export class EsdbEventStore extends EventStore {
     }
   }
 
+  // `$tb` in the stream's metadata: reads skip the events below it at once, a scavenge removes them.
+  // The client (6.x) wants a number here: it rejects a BigInt as "not an integer".
+  async truncateStreamBefore(streamId: string, revision: number): Promise<void> {
+    this.assertOpen();
+    const [last] = await this.readStream(streamId, { direction: 'backwards', maxCount: 1 });
+    // A missing stream is left alone: `$tb` set now would hide its first events when they come.
+    // Past the end would hide events not yet written, so the point stops at the next revision.
+    if (!last || revision <= 0) return;
+    try {
+      const truncateBefore = Math.min(revision, last.revision + 1);
+      await this.client.setStreamMetadata(streamId, { truncateBefore });
+    } catch (error) {
+      throw translateError(error, { streamId });
+    }
+  }
+
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const limit = options.maxCount ?? Number.POSITIVE_INFINITY;
     const events: RecordedEvent[] = [];

@@ -2,7 +2,8 @@ import { DatabaseSync } from 'node:sqlite';
 import { SQLITE_DURABILITIES, type SqliteDurability } from './sqlite-options';
 
 /** Bumped when the table layout changes, so an older file can be migrated rather than misread. */
-const SCHEMA_VERSION = 1;
+// v2 added stream_truncations; an older build would show a truncated stream's kept last event.
+const SCHEMA_VERSION = 2;
 
 // `position` is the rowid, assigned by the writer inside its IMMEDIATE transaction: commits are serialised
 // by SQLite's write lock, so positions grow with commit order and a reader never sees a later position
@@ -13,6 +14,10 @@ const SCHEMA_VERSION = 1;
 // retry is recognised by its first id and the rest is checked by revision. A unique index on every id
 // costs one random B-tree page per event (UUIDs do not cluster) and capped 100-event batches at about a
 // third of their throughput with this index.
+//
+// Retention (truncateStreamBefore) deletes a stream's old rows but always keeps its last one: that row
+// carries the stream's current revision and may be `$all`'s head position, which must never be reused.
+// `stream_truncations` records the point below which reads hide the stream, kept row included.
 const DDL = `
 CREATE TABLE IF NOT EXISTS events (
   position       INTEGER PRIMARY KEY,
@@ -28,6 +33,10 @@ CREATE TABLE IF NOT EXISTS events (
   UNIQUE (stream_id, revision)
 );
 CREATE UNIQUE INDEX IF NOT EXISTS events_append_id ON events (event_id) WHERE append_start = 1;
+CREATE TABLE IF NOT EXISTS stream_truncations (
+  stream_id       TEXT    PRIMARY KEY,
+  before_revision INTEGER NOT NULL
+) WITHOUT ROWID;
 `;
 
 export interface DatabaseOptions {

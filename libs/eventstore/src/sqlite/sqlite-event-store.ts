@@ -17,6 +17,7 @@ import { GroupCommit } from './group-commit';
 import { durabilityOf, openDatabase } from './schema';
 import type { SqliteDurability, SqliteEventStoreOptions } from './sqlite-options';
 import { SqliteSubscription } from './sqlite-subscription';
+import { StreamTruncator } from './stream-truncator';
 import { WalCheckpointer } from './wal-checkpointer';
 
 export type { SqliteDurability, SqliteEventStoreOptions } from './sqlite-options';
@@ -33,6 +34,7 @@ const DEFAULT_BATCH_SIZE = 500;
 export class SqliteEventStore extends EventStore {
   private readonly db: DatabaseSync;
   private readonly groupCommit: GroupCommit;
+  private readonly truncator: StreamTruncator;
   private readonly subscriptions = new Set<SqliteSubscription>();
   private readonly pollIntervalMs: number;
   private readonly statements: {
@@ -70,11 +72,17 @@ export class SqliteEventStore extends EventStore {
       : undefined;
     this.pollIntervalMs = options.pollIntervalMs ?? 50;
     this.groupCommit = new GroupCommit(this.db, options.maxGroupSize ?? 1_000, () => this.wakeAll());
+    this.truncator = new StreamTruncator(this.db);
     const select = `SELECT ${EVENT_COLUMNS} FROM events`;
+    // Reads start at the stream's truncation point, which hides the last row retention keeps.
+    const visible =
+      'revision >= coalesce((SELECT before_revision FROM stream_truncations WHERE stream_id = $stream), 0)';
     this.statements = {
-      forwards: this.db.prepare(`${select} WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`),
+      forwards: this.db.prepare(
+        `${select} WHERE stream_id = $stream AND revision >= $from AND ${visible} ORDER BY revision LIMIT $limit`,
+      ),
       backwards: this.db.prepare(
-        `${select} WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
+        `${select} WHERE stream_id = $stream AND revision <= $from AND ${visible} ORDER BY revision DESC LIMIT $limit`,
       ),
       all: this.db.prepare(`${select} WHERE position > ? ORDER BY position LIMIT ?`),
       head: this.db.prepare('SELECT coalesce(max(position), -1) AS head FROM events'),
@@ -98,12 +106,15 @@ export class SqliteEventStore extends EventStore {
 
   override async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const limit = options.maxCount ?? NO_LIMIT;
-    const rows = this.query(() =>
-      options.direction === 'backwards'
-        ? this.statements.backwards.all(streamId, options.fromRevision ?? Number.MAX_SAFE_INTEGER, limit)
-        : this.statements.forwards.all(streamId, options.fromRevision ?? 0, limit),
-    );
+    const backwards = options.direction === 'backwards';
+    const from = options.fromRevision ?? (backwards ? Number.MAX_SAFE_INTEGER : 0);
+    const params = { stream: streamId, from, limit };
+    const rows = this.query(() => this.statements[backwards ? 'backwards' : 'forwards'].all(params));
     return (rows as unknown as EventRow[]).map(toRecordedEvent);
+  }
+
+  override async truncateStreamBefore(streamId: string, revision: number): Promise<void> {
+    this.query(() => this.truncator.truncateBefore(streamId, revision));
   }
 
   override async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {

@@ -6,6 +6,7 @@ import { readContract } from './contract/read.contract';
 import { subscribeDeliveryContract } from './contract/subscribe-delivery.contract';
 import { subscribeLifecycleContract } from './contract/subscribe-lifecycle.contract';
 import { closeContract } from './contract/close.contract';
+import { truncateContract } from './contract/truncate.contract';
 import type { OpenEventStore } from './fixtures';
 
 /**
@@ -22,6 +23,7 @@ export function eventStoreContract(adapterName: string, open: OpenEventStore): v
     subscribeDeliveryContract(open);
     subscribeLifecycleContract(open);
     concurrencyContract(open);
+    truncateContract(open);
     closeContract(open);
   });
 }
