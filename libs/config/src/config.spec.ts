@@ -36,4 +36,15 @@ describe('loadConfig', () => {
   it('given RUN_PROJECTIONS=false, then projections are off', () => {
     assert.equal(loadConfig({ RUN_PROJECTIONS: 'false' }).runProjections, false);
   });
+
+  it('given no USAGE_RETENTION_DAYS, then usage is kept; given a positive integer, then it is the window', () => {
+    assert.equal(loadConfig({}).usageRetentionDays, undefined);
+    assert.equal(loadConfig({ USAGE_RETENTION_DAYS: '90' }).usageRetentionDays, 90);
+  });
+
+  it('given a USAGE_RETENTION_DAYS that is not a positive integer, then it fails naming the variable', () => {
+    for (const raw of ['0', '-5', '1.5', 'ninety']) {
+      assert.throws(() => loadConfig({ USAGE_RETENTION_DAYS: raw }), /USAGE_RETENTION_DAYS/);
+    }
+  });
 });

@@ -28,6 +28,11 @@ export interface GuildhallConfig {
   readonly clickhouseUrl: string | undefined;
   /** Past this an analytics request answers 503 instead of waiting on a slow store. */
   readonly analyticsTimeoutMs: number;
+  /**
+   * When set, usage events older than this many days are truncated from the event store once ClickHouse
+   * holds them; unset keeps everything.
+   */
+  readonly usageRetentionDays: number | undefined;
 }
 
 export class ConfigError extends Error {
@@ -88,5 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GuildhallConfi
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
     clickhouseUrl,
     analyticsTimeoutMs: integer(env, 'ANALYTICS_TIMEOUT_MS', 5000, 50, 120_000),
+    // Unset (the fallback 0) keeps every usage event: truncation is opt-in, since it cannot be undone.
+    usageRetentionDays: integer(env, 'USAGE_RETENTION_DAYS', 0, 1, 36_500) || undefined,
   };
 }

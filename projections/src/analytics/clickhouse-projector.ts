@@ -10,6 +10,7 @@ import {
 } from './analytics-checkpoint';
 import { dropAnalytics, migrateAnalytics } from './analytics-migrations';
 import { emptyRows, insertBatch, recoverPending } from './analytics-writer';
+import { UsageRetention } from './usage-retention';
 import { ANALYTICS_FILTER, toRows } from './usage-rows';
 
 export interface ClickHouseProjectorOptions {
@@ -20,6 +21,8 @@ export interface ClickHouseProjectorOptions {
   readonly flushIntervalMs?: number;
   readonly retryDelayMs?: number;
   readonly logger?: ProjectionLogger;
+  /** When set, confirmed usage events older than this are truncated from `usage-*` streams. */
+  readonly usageRetentionDays?: number;
   /** Test seam: runs after a batch is inserted and before its checkpoint is written. */
   readonly afterInsert?: (to: number) => Promise<void> | void;
 }
@@ -44,6 +47,7 @@ export class ClickHouseProjector {
   private readonly flushIntervalMs: number;
   private readonly baseRetryDelayMs: number;
   private readonly waiters = new PositionWaiters();
+  private readonly retention: UsageRetention | undefined;
   private checkpoint: AnalyticsCheckpoint | undefined;
   private subscription: Subscription | undefined;
   private rows = emptyRows();
@@ -61,6 +65,8 @@ export class ClickHouseProjector {
     this.flushIntervalMs = options.flushIntervalMs ?? 200;
     this.baseRetryDelayMs = options.retryDelayMs ?? 500;
     this.retryDelayMs = this.baseRetryDelayMs;
+    const days = options.usageRetentionDays;
+    this.retention = days ? new UsageRetention(options.store, days, options.logger) : undefined;
   }
 
   /** Starts in the background: an unavailable store must not hold up the rest of the process. */
@@ -145,7 +151,13 @@ export class ClickHouseProjector {
   }
 
   private async buffer(events: readonly RecordedEvent[]): Promise<void> {
-    for (const event of events) toRows(event, this.rows);
+    for (const event of events) {
+      const before = this.rows.usage.length;
+      toRows(event, this.rows);
+      // Only an event that became a row may ever be truncated; its time is the row's.
+      const row = this.rows.usage.length > before ? this.rows.usage.at(-1) : undefined;
+      if (row) this.retention?.note(event, Number(row.ts) * 1000);
+    }
     if (events.length > 0) this.bufferedTo = events[events.length - 1].position;
     // Awaiting a full batch's insert holds the subscription back: backpressure instead of memory.
     if (this.rows.usage.length + this.rows.tracks.length >= this.batchSize) await this.flush();
@@ -174,6 +186,7 @@ export class ClickHouseProjector {
     if (!checkpoint || to <= checkpoint.confirmed) return;
     const rows = this.rows;
     this.rows = emptyRows();
+    const marks = this.retention?.take();
     const { client } = this.options.analytics;
     const from = checkpoint.confirmed;
     let seq = checkpoint.seq;
@@ -189,6 +202,8 @@ export class ClickHouseProjector {
     this.confirm(next);
     this.lastError = null;
     this.retryDelayMs = this.baseRetryDelayMs;
+    // Only now, with the batch confirmed in ClickHouse, may its usage events leave the event store.
+    if (marks) await this.retention?.apply(marks);
   }
 
   private confirm(checkpoint: AnalyticsCheckpoint): void {

@@ -39,6 +39,7 @@ export class Analytics implements OnApplicationBootstrap, OnApplicationShutdown 
     this.projector = new ClickHouseProjector({
       store,
       analytics: client,
+      usageRetentionDays: config.usageRetentionDays,
       logger: {
         log: (m) => logger.log(m),
         error: (m, e) => logger.warn(`${m}: ${(e as Error)?.message ?? e}`),
