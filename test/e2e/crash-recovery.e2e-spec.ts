@@ -3,7 +3,13 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, runCli, startServerProcess, type ServerProcess } from '../support/server-process';
+import {
+  freePort,
+  issueAdminKeyWithCli,
+  runCli,
+  startServerProcess,
+  type ServerProcess,
+} from '../support/server-process';
 
 const GUILD = '123456';
 const WRITERS = 8;
@@ -42,20 +48,7 @@ describe('crash recovery: SIGKILL during a stream of settings writes', () => {
   });
 
   it('given acknowledged writes before the kill, then every one is in the store and the read model equals a rebuild', async () => {
-    const issued = await runCli(dataDir, [
-      'keys',
-      'issue',
-      '--user',
-      '1',
-      '--scope',
-      'admin',
-      '--tier',
-      'enterprise',
-      '--json',
-    ]);
-    assert.equal(issued.code, 0, issued.stderr);
-    const { key } = JSON.parse(issued.stdout.trim().split('\n').at(-1)!) as { key: string };
-    const auth = { authorization: `Bearer ${key}` };
+    const auth = { authorization: `Bearer ${await issueAdminKeyWithCli(dataDir)}` };
     const port = await freePort();
     server = await startServerProcess(dataDir, port);
     const registered = await fetch(`${server.url}/v1/servers/${GUILD}`, {

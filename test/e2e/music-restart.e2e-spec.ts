@@ -3,7 +3,12 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, runCli, startServerProcess, type ServerProcess } from '../support/server-process';
+import {
+  freePort,
+  issueAdminKeyWithCli,
+  startServerProcess,
+  type ServerProcess,
+} from '../support/server-process';
 
 const GUILD = '766045633697021973';
 const QUERIES = ['never gonna give you up', 'bohemian rhapsody', 'tuyo', 'magia', 'calma'];
@@ -20,21 +25,7 @@ describe('music: killing the process mid-queue loses no queued track', () => {
   let auth: Record<string, string>;
   before(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'guildhall-music-crash-'));
-    const issued = await runCli(dataDir, [
-      'keys',
-      'issue',
-      '--user',
-      '1',
-      '--scope',
-      'admin',
-      '--tier',
-      'enterprise',
-      '--json',
-    ]);
-    assert.equal(issued.code, 0, issued.stderr);
-    auth = {
-      authorization: `Bearer ${(JSON.parse(issued.stdout.trim().split('\n').at(-1)!) as { key: string }).key}`,
-    };
+    auth = { authorization: `Bearer ${await issueAdminKeyWithCli(dataDir)}` };
     port = await freePort();
     server = await startServerProcess(dataDir, port);
   });

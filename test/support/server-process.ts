@@ -87,3 +87,20 @@ export function runCli(
     child.on('exit', (code) => resolve({ code: code ?? -1, stdout, stderr }));
   });
 }
+
+/** Issues an operator's key (admin, enterprise) with the built CLI, as an operator would; returns the plaintext. */
+export async function issueAdminKeyWithCli(dataDir: string): Promise<string> {
+  const issued = await runCli(dataDir, [
+    'keys',
+    'issue',
+    '--user',
+    '1',
+    '--scope',
+    'admin',
+    '--tier',
+    'enterprise',
+    '--json',
+  ]);
+  if (issued.code !== 0) throw new Error(`keys issue failed: ${issued.stderr}`);
+  return (JSON.parse(issued.stdout.trim().split('\n').at(-1)!) as { key: string }).key;
+}

@@ -64,8 +64,7 @@ export class AnalyticsController {
       id,
       await this.queryBus.execute(new GetTopCommandsQuery(id, range, query.limit ?? 10)),
     );
-    if (wantsCsv(accept)) return csv(reply, 'top-commands', toCsv(result, ['name', 'category', 'count']));
-    return { commands: result };
+    return tableOrCsv(accept, reply, 'top-commands', { commands: result }, ['name', 'category', 'count']);
   }
 
   @Get('top-tracks')
@@ -81,15 +80,30 @@ export class AnalyticsController {
       id,
       await this.queryBus.execute(new GetTopTracksQuery(id, range, query.limit ?? 10)),
     );
-    if (wantsCsv(accept))
-      return csv(reply, 'top-tracks', toCsv(result, ['identifier', 'title', 'author', 'plays']));
-    return { tracks: result };
+    return tableOrCsv(accept, reply, 'top-tracks', { tracks: result }, [
+      'identifier',
+      'title',
+      'author',
+      'plays',
+    ]);
   }
 }
 
 function found<T>(id: string, answer: GuildAnalytics<T> | null): GuildAnalytics<T> {
   if (!answer) throw new NotFoundException(`server ${id} not found`);
   return answer;
+}
+
+/** The one list a ranking holds, as JSON (`{commands: […]}`) or as CSV with the given columns. */
+function tableOrCsv<T extends Record<string, unknown>>(
+  accept: string | undefined,
+  reply: FastifyReply,
+  name: string,
+  json: Record<string, readonly T[]>,
+  columns: readonly (keyof T & string)[],
+) {
+  if (!wantsCsv(accept)) return json;
+  return csv(reply, name, toCsv(Object.values(json)[0], columns));
 }
 
 function csv(reply: FastifyReply, name: string, body: string): string {
