@@ -1,8 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { assertMayManageKeys } from '#domain';
 import { ApiKeysReadModel } from '#projections';
 import { GUILDHALL_CONFIG, type GuildhallConfig } from '#config';
 import { ReadModelFreshness } from '../../command-handling/read-model-freshness';
+import { requesterOf } from '../requester';
 import { ListApiKeysQuery } from './list-api-keys.query';
 
 @QueryHandler(ListApiKeysQuery)
@@ -13,7 +15,8 @@ export class ListApiKeysHandler implements IQueryHandler<ListApiKeysQuery> {
     @Inject(GUILDHALL_CONFIG) private readonly config: GuildhallConfig,
   ) {}
 
-  async execute({ ownerId, minPosition }: ListApiKeysQuery) {
+  async execute({ ownerId, minPosition, requestedBy }: ListApiKeysQuery) {
+    assertMayManageKeys(requesterOf(requestedBy));
     if (minPosition !== undefined) {
       await this.freshness.waitFor('apikeys', minPosition, this.config.readYourWritesTimeoutMs);
     }

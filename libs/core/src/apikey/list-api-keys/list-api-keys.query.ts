@@ -1,4 +1,5 @@
 import { Query } from '@nestjs/cqrs';
+import type { ApiKeyRequester } from '#domain';
 import type { ApiKeyView } from '#projections';
 
 /** The keys of one owner (every key when `ownerId` is absent), oldest first, without secrets. */
@@ -7,6 +8,8 @@ export class ListApiKeysQuery extends Query<ApiKeyView[]> {
     readonly ownerId?: string,
     /** Wait until the read model has applied this global position (read-your-writes). */
     readonly minPosition?: number,
+    /** Who asks, from a door that must check it (a bound key is refused); absent for trusted doors. */
+    readonly requestedBy?: ApiKeyRequester,
   ) {
     super();
   }
