@@ -19,6 +19,7 @@ import {
 import { MusicModule } from '#music';
 import { PlayerWorkerModule } from '#bot/player/player-worker.module';
 import { AnalyticsController } from './analytics/analytics.controller';
+import { AnalyticsReportsController } from './analytics/analytics-reports.controller';
 import { HexifyAnalyticsController } from './analytics/hexify-analytics.controller';
 import { BotNexusAnalyticsController } from './botnexus/botnexus-analytics.controller';
 import { AuthModule } from './auth/auth.module';
@@ -90,6 +91,7 @@ import { ServersController } from './servers/servers.controller';
     HexifyAnalyticsController,
     BotNexusAnalyticsController,
     AnalyticsController,
+    AnalyticsReportsController,
   ],
   providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
 })

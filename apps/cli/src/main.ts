@@ -6,6 +6,7 @@ import { Projections } from '#core';
 import { GUILDHALL_CONFIG, type GuildhallConfig } from '#config';
 import { EventStore } from '#eventstore';
 import { CliModule } from './cli.module';
+import { registerAnalyticsCommands } from './commands/analytics.command';
 import { runDemo } from './commands/demo.command';
 import { printStream } from './commands/events.command';
 import { registerKeysCommands } from './commands/keys.command';
@@ -52,6 +53,7 @@ program
   );
 
 registerKeysCommands(program, withApp);
+registerAnalyticsCommands(program, withApp);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

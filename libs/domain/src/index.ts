@@ -24,4 +24,5 @@ export * from './guild/guild-membership';
 export * from './usage/usage.events';
 export * from './usage/usage.commands';
 export * from './usage/usage.rules';
+export * from './usage/activity-report.rules';
 export * from './usage/usage.decider';

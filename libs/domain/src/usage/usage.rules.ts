@@ -73,3 +73,19 @@ export function assertActiveUsers(value: unknown): asserts value is number {
     );
   }
 }
+
+/** Why a report was voided, for the audit trail: trimmed, at most 200 characters, blank means none. */
+export function normalizeVoidReason(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string') throw invalid('invalid_reason', 'reason must be text', 'reason');
+  const text = value.trim();
+  if (text.length > 200) throw invalid('invalid_reason', 'reason must be at most 200 characters', 'reason');
+  return text.length === 0 ? null : text;
+}
+
+/** The instant of a report being voided: any time that parses (a voided report may be old, or a little ahead). */
+export function normalizeVoidedInstant(value: unknown): string {
+  const ms = typeof value === 'string' ? Date.parse(value) : Number.NaN;
+  if (Number.isNaN(ms)) throw invalid('invalid_timestamp', 'timestamp must be a time', 'timestamp');
+  return new Date(ms).toISOString();
+}
