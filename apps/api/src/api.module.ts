@@ -1,3 +1,4 @@
+import { ReadModelBehindFilter } from './common/min-position';
 import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
@@ -93,7 +94,10 @@ import { ServersController } from './servers/servers.controller';
     AnalyticsController,
     AnalyticsReportsController,
   ],
-  providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
+  providers: [
+    { provide: APP_FILTER, useClass: ApiExceptionFilter },
+    { provide: APP_FILTER, useClass: ReadModelBehindFilter },
+  ],
 })
 export class ApiModule {
   /**

@@ -5,7 +5,7 @@ import { PositionWaiters } from './position-waiters';
 import { inTransaction } from './readmodel-db';
 import { rebuildProjection, type RebuildProgress, type RebuildResult } from './rebuild';
 import type { ProjectionLogger, ProjectionRunnerOptions, ProjectionStatus } from './runner-types';
-import { liveTables, type EventApplier, type SqliteProjection } from './sqlite-projection';
+import { liveTables, matchesFilter, type EventApplier, type SqliteProjection } from './sqlite-projection';
 
 const silentLogger: ProjectionLogger = { log: () => {}, error: (m, e) => console.error(m, e) };
 const MAX_RETRY_DELAY_MS = 30_000;
@@ -113,11 +113,34 @@ export class ProjectionRunner {
     return this.rebuilding;
   }
 
-  /** Resolves true once the checkpoint reaches `position` (read-your-writes), false after `timeoutMs`. */
-  waitForPosition(position: number, timeoutMs: number): Promise<boolean> {
-    if (this.position >= position) return Promise.resolve(true);
-    if (!this.running) return Promise.resolve(false);
-    return this.waiters.wait(position, timeoutMs);
+  /**
+   * Resolves true once the read model reflects every event up to `position` (read-your-writes), false
+   * after `timeoutMs`. A filtered subscription moves its checkpoint past other streams' events only
+   * now and then, so a position written elsewhere (another read model's write) is reached as soon as
+   * every event of ours up to it is applied.
+   */
+  async waitForPosition(position: number, timeoutMs: number): Promise<boolean> {
+    if (this.position >= position) return true;
+    if (!this.running) return false;
+    const needed = await this.lastOwnEventUpTo(position);
+    if (this.position >= needed) return true;
+    return this.waiters.wait(needed, timeoutMs);
+  }
+
+  /** The last event up to `position` this projection applies; `position` itself when that cannot be told cheaply. */
+  private async lastOwnEventUpTo(position: number): Promise<number> {
+    const limit = 1_000;
+    if (position > (await this.store.headPosition())) return position;
+    const after = this.position === NO_CHECKPOINT ? undefined : this.position;
+    const page = await this.store.readAll({ after, maxCount: limit });
+    const last = page.at(-1)?.position ?? -1;
+    if (page.length === limit && last < position) return position;
+    let needed = NO_CHECKPOINT;
+    for (const event of page) {
+      if (event.position > position) break;
+      if (matchesFilter(this.projection.filter, event)) needed = event.position;
+    }
+    return needed;
   }
 
   async status(): Promise<ProjectionStatus> {

@@ -17,9 +17,7 @@ export class ListApiKeysHandler implements IQueryHandler<ListApiKeysQuery> {
 
   async execute({ ownerId, minPosition, requestedBy }: ListApiKeysQuery) {
     assertMayManageKeys(requesterOf(requestedBy));
-    if (minPosition !== undefined) {
-      await this.freshness.waitFor('apikeys', minPosition, this.config.readYourWritesTimeoutMs);
-    }
+    await this.freshness.require('apikeys', minPosition, this.config.readYourWritesTimeoutMs);
     return ownerId === undefined ? this.keys.listAll() : this.keys.listByOwner(ownerId);
   }
 }
