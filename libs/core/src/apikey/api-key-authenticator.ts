@@ -37,12 +37,12 @@ export class ApiKeyAuthenticator {
   authenticateSync(rawKey: unknown): ApiKeyPrincipal | null {
     const parsed = parseApiKey(rawKey);
     if (!parsed) return null;
-    const credential = this.keys.findCredential(parsed.keyId);
-    if (!credential) return null;
     const memo = this.verified.get(rawKey as string);
+    const credential = this.keys.findCredential(parsed.keyId);
     if (memo && memo.credential === credential) return memo.principal;
-    // Verify even a revoked key, so a revoked key and a wrong secret take the same time.
-    if (!verifyApiKey(rawKey as string, credential.secretHash) || credential.revoked) return null;
+    // Hash and compare even for an unknown id or a revoked key: the answer's timing tells none of them apart.
+    const matches = verifyApiKey(rawKey as string, credential?.secretHash);
+    if (!credential || !matches || credential.revoked) return null;
     const { keyId, ownerId, tier, scopes, guildId } = credential;
     const principal = { keyId, ownerId, tier, scopes, guildId };
     if (this.verified.size >= 10_000) this.verified.clear();
