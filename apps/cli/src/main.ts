@@ -31,9 +31,12 @@ const program = new Command('guildhall')
 program
   .command('demo')
   .description("load the seeds' example data through the command bus (idempotent)")
-  .action(() =>
+  .option('--force', 'load it into a data directory that already holds other events')
+  .action((options: { force?: boolean }) =>
     withApp((app) =>
-      runDemo(app.get(CommandBus), app.get(EventStore), app.get<GuildhallConfig>(GUILDHALL_CONFIG).dataDir),
+      runDemo(app.get(CommandBus), app.get(EventStore), app.get<GuildhallConfig>(GUILDHALL_CONFIG).dataDir, {
+        force: options.force ?? false,
+      }),
     ),
   );
 

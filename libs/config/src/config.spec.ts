@@ -55,4 +55,10 @@ describe('loadConfig', () => {
     assert.equal(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy, '10.0.0.0/8, 127.0.0.1');
     assert.throws(() => loadConfig({ TRUST_PROXY: 'everyone' }), /TRUST_PROXY/);
   });
+
+  it('given no DEMO_KEYS, then auto; given an unknown value, then it fails naming the variable', () => {
+    assert.equal(loadConfig({}).demoKeys, 'auto');
+    assert.equal(loadConfig({ DEMO_KEYS: 'OFF' }).demoKeys, 'off');
+    assert.throws(() => loadConfig({ DEMO_KEYS: 'maybe' }), /DEMO_KEYS/);
+  });
 });

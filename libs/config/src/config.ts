@@ -38,6 +38,11 @@ export interface GuildhallConfig {
    * default, so a client cannot pick its own address (the per-address limits count it).
    */
   readonly trustProxy: boolean | number | string;
+  /**
+   * Whether keys issued by `cli demo` (derivable from `DATA_DIR/demo-seed`) are accepted: `auto` only
+   * while the data directory is a demo one (holds `demo-seed`), `on` always, `off` never.
+   */
+  readonly demoKeys: 'auto' | 'on' | 'off';
 }
 
 export class ConfigError extends Error {
@@ -73,6 +78,12 @@ function trustProxy(env: NodeJS.ProcessEnv): boolean | number | string {
   throw new ConfigError(
     `TRUST_PROXY must be true, false, a number of hops or a comma-separated list of addresses/CIDRs, got "${raw}"`,
   );
+}
+
+function demoKeys(env: NodeJS.ProcessEnv): 'auto' | 'on' | 'off' {
+  const raw = (env.DEMO_KEYS?.trim() || 'auto').toLowerCase();
+  if (raw === 'auto' || raw === 'on' || raw === 'off') return raw;
+  throw new ConfigError(`DEMO_KEYS must be auto, on or off, got "${env.DEMO_KEYS}"`);
 }
 
 /** Reads and checks the configuration once, at start, so a typo fails loudly instead of later. */
@@ -114,5 +125,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GuildhallConfi
     // Unset (the fallback 0) keeps every usage event: truncation is opt-in, since it cannot be undone.
     usageRetentionDays: integer(env, 'USAGE_RETENTION_DAYS', 0, 1, 36_500) || undefined,
     trustProxy: trustProxy(env),
+    demoKeys: demoKeys(env),
   };
 }

@@ -28,7 +28,10 @@ function readModelWith(issued: { keyId: string; secretHash: string }): ApiKeysRe
 
 describe('key checks take the same steps for known and unknown key ids', () => {
   const known = generateApiKey();
-  const authenticator = new ApiKeyAuthenticator(readModelWith(known));
+  const authenticator = new ApiKeyAuthenticator(readModelWith(known), {
+    dataDir: '/nonexistent',
+    demoKeys: 'off',
+  });
 
   /** The digest steps one authentication takes. */
   function stepsOf(rawKey: string): { hashes: number; comparisons: number; answer: unknown } {

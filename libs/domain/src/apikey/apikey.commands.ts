@@ -10,6 +10,8 @@ export interface IssueApiKey {
   readonly guildId?: string | null;
   readonly secretHash: string;
   readonly label?: string | null;
+  /** A demo key (derivable from the data directory's demo seed); only the demo loader sets it. */
+  readonly demo?: boolean;
 }
 
 /** Who asks to manage keys through a door that must check it; absent for trusted doors (CLI, system). */

@@ -73,7 +73,8 @@ function issue(command: IssueApiKey, state: ApiKeyState): ApiKeyEvent[] {
     throw new DomainError('conflict', 'api_key_exists', `API key ${command.keyId} already exists`, 'keyId');
   }
   const { keyId, ownerId, secretHash } = command;
-  return [{ type: 'ApiKeyIssued', data: { keyId, ownerId, tier, scopes, guildId, secretHash, label } }];
+  const data = { keyId, ownerId, tier, scopes, guildId, secretHash, label };
+  return [{ type: 'ApiKeyIssued', data: command.demo === true ? { ...data, demo: true } : data }];
 }
 
 function revoke(command: RevokeApiKey, state: ApiKeyState): ApiKeyEvent[] {
