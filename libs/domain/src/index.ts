@@ -20,6 +20,7 @@ export * from './developer/developer.rules';
 export * from './developer/developer.decider';
 export * from './player/index';
 export * from './shared/time';
+export * from './shared/plain-text';
 export * from './guild/guild-membership';
 export * from './usage/usage.events';
 export * from './usage/usage.commands';

@@ -1,4 +1,5 @@
 import { DomainError } from '../shared/domain-error';
+import { assertPlainText } from '../shared/plain-text';
 import type { ApiKeyRequester } from './apikey.commands';
 
 /** Rate-limit tiers. Part of the public API: the doors accept exactly these strings. */
@@ -131,6 +132,7 @@ function normalizeText(value: unknown, field: string, max: number): string | nul
   const text = value.trim();
   if (text.length > max)
     throw invalid(`invalid_${field}`, `${field} must be at most ${max} characters`, field);
+  assertPlainText(text, field);
   return text.length === 0 ? null : text;
 }
 

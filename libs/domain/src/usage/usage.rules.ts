@@ -1,4 +1,5 @@
 import { DomainError } from '../shared/domain-error';
+import { assertPlainText } from '../shared/plain-text';
 import { USAGE_CATEGORIES, type UsageCategory } from './usage.events';
 
 /** Limits of usage facts; exported so doors can describe them. */
@@ -80,6 +81,7 @@ export function normalizeVoidReason(value: unknown): string | null {
   if (typeof value !== 'string') throw invalid('invalid_reason', 'reason must be text', 'reason');
   const text = value.trim();
   if (text.length > 200) throw invalid('invalid_reason', 'reason must be at most 200 characters', 'reason');
+  assertPlainText(text, 'reason');
   return text.length === 0 ? null : text;
 }
 
