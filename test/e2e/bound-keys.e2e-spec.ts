@@ -45,7 +45,10 @@ describe('a guild-bound key and its owner’s other keys', () => {
   it('given the owner’s unbound key, when it lists and revokes the bound key, then both succeed', async () => {
     const list = await call('GET', '/v1/keys', premium.key);
     assert.deepEqual(
-      list.json().keys.map((k: { id: string }) => k.id).sort(),
+      list
+        .json()
+        .keys.map((k: { id: string }) => k.id)
+        .sort(),
       [bound.keyId, premium.keyId].sort(),
     );
     assert.equal((await call('DELETE', `/v1/keys/${bound.keyId}`, premium.key)).statusCode, 204);
