@@ -5,7 +5,8 @@ import { PositionWaiters } from './position-waiters';
 import { inTransaction } from './readmodel-db';
 import { rebuildProjection, type RebuildProgress, type RebuildResult } from './rebuild';
 import type { ProjectionLogger, ProjectionRunnerOptions, ProjectionStatus } from './runner-types';
-import { liveTables, matchesFilter, type EventApplier, type SqliteProjection } from './sqlite-projection';
+import { lastMatchingUpTo } from './last-matching';
+import { liveTables, type EventApplier, type SqliteProjection } from './sqlite-projection';
 
 const silentLogger: ProjectionLogger = { log: () => {}, error: (m, e) => console.error(m, e) };
 const MAX_RETRY_DELAY_MS = 30_000;
@@ -122,25 +123,10 @@ export class ProjectionRunner {
   async waitForPosition(position: number, timeoutMs: number): Promise<boolean> {
     if (this.position >= position) return true;
     if (!this.running) return false;
-    const needed = await this.lastOwnEventUpTo(position);
+    const after = this.position === NO_CHECKPOINT ? undefined : this.position;
+    const needed = await lastMatchingUpTo(this.store, this.projection.filter, after, position);
     if (this.position >= needed) return true;
     return this.waiters.wait(needed, timeoutMs);
-  }
-
-  /** The last event up to `position` this projection applies; `position` itself when that cannot be told cheaply. */
-  private async lastOwnEventUpTo(position: number): Promise<number> {
-    const limit = 1_000;
-    if (position > (await this.store.headPosition())) return position;
-    const after = this.position === NO_CHECKPOINT ? undefined : this.position;
-    const page = await this.store.readAll({ after, maxCount: limit });
-    const last = page.at(-1)?.position ?? -1;
-    if (page.length === limit && last < position) return position;
-    let needed = NO_CHECKPOINT;
-    for (const event of page) {
-      if (event.position > position) break;
-      if (matchesFilter(this.projection.filter, event)) needed = event.position;
-    }
-    return needed;
   }
 
   async status(): Promise<ProjectionStatus> {
