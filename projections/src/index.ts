@@ -7,6 +7,8 @@ export * from './runtime/runner-types';
 export * from './runtime/sqlite-projection';
 export * from './guilds/guilds.projection';
 export * from './guilds/guilds.read-model';
+export * from './guilds/guild-bots.projection';
+export * from './guilds/guild-bots.read-model';
 export * from './users/users.projection';
 export * from './users/users.read-model';
 export * from './apikeys/apikeys.projection';

@@ -32,7 +32,10 @@ describe('keys CLI, run as its own process on a temporary DATA_DIR', () => {
   async function authenticate(key: string) {
     const db = openReadModelDb({ dataDir });
     try {
-      return await new ApiKeyAuthenticator(new ApiKeysReadModel(db)).authenticate(key);
+      return await new ApiKeyAuthenticator(new ApiKeysReadModel(db), {
+        dataDir,
+        demoKeys: 'auto',
+      }).authenticate(key);
     } finally {
       db.close();
     }

@@ -1,3 +1,4 @@
+import { ReadModelBehindFilter } from './common/min-position';
 import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
@@ -19,6 +20,7 @@ import {
 import { MusicModule } from '#music';
 import { PlayerWorkerModule } from '#bot/player/player-worker.module';
 import { AnalyticsController } from './analytics/analytics.controller';
+import { AnalyticsReportsController } from './analytics/analytics-reports.controller';
 import { HexifyAnalyticsController } from './analytics/hexify-analytics.controller';
 import { BotNexusAnalyticsController } from './botnexus/botnexus-analytics.controller';
 import { AuthModule } from './auth/auth.module';
@@ -90,8 +92,12 @@ import { ServersController } from './servers/servers.controller';
     HexifyAnalyticsController,
     BotNexusAnalyticsController,
     AnalyticsController,
+    AnalyticsReportsController,
   ],
-  providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
+  providers: [
+    { provide: APP_FILTER, useClass: ApiExceptionFilter },
+    { provide: APP_FILTER, useClass: ReadModelBehindFilter },
+  ],
 })
 export class ApiModule {
   /**

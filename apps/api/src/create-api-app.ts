@@ -14,7 +14,11 @@ export async function createApiApp(
   const config = { ...loadConfig(), ...overrides };
   const app = await NestFactory.create<NestFastifyApplication>(
     ApiModule.withConfig(config, options),
-    new FastifyAdapter({ bodyLimit: config.bodyLimitBytes, logger: false }),
+    new FastifyAdapter({
+      bodyLimit: config.bodyLimitBytes,
+      logger: false,
+      trustProxy: config.trustProxy,
+    }),
     { bufferLogs: true },
   );
   app.useLogger(app.get(Logger));

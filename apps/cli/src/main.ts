@@ -6,6 +6,7 @@ import { Projections } from '#core';
 import { GUILDHALL_CONFIG, type GuildhallConfig } from '#config';
 import { EventStore } from '#eventstore';
 import { CliModule } from './cli.module';
+import { registerAnalyticsCommands } from './commands/analytics.command';
 import { runDemo } from './commands/demo.command';
 import { printStream } from './commands/events.command';
 import { registerKeysCommands } from './commands/keys.command';
@@ -30,9 +31,12 @@ const program = new Command('guildhall')
 program
   .command('demo')
   .description("load the seeds' example data through the command bus (idempotent)")
-  .action(() =>
+  .option('--force', 'load it into a data directory that already holds other events')
+  .action((options: { force?: boolean }) =>
     withApp((app) =>
-      runDemo(app.get(CommandBus), app.get(EventStore), app.get<GuildhallConfig>(GUILDHALL_CONFIG).dataDir),
+      runDemo(app.get(CommandBus), app.get(EventStore), app.get<GuildhallConfig>(GUILDHALL_CONFIG).dataDir, {
+        force: options.force ?? false,
+      }),
     ),
   );
 
@@ -52,6 +56,7 @@ program
   );
 
 registerKeysCommands(program, withApp);
+registerAnalyticsCommands(program, withApp);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

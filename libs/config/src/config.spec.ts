@@ -47,4 +47,18 @@ describe('loadConfig', () => {
       assert.throws(() => loadConfig({ USAGE_RETENTION_DAYS: raw }), /USAGE_RETENTION_DAYS/);
     }
   });
+
+  it('given no TRUST_PROXY, then proxies are not trusted; given hops, a flag or addresses, then Fastify gets them', () => {
+    assert.equal(loadConfig({}).trustProxy, false);
+    assert.equal(loadConfig({ TRUST_PROXY: 'true' }).trustProxy, true);
+    assert.equal(loadConfig({ TRUST_PROXY: '2' }).trustProxy, 2);
+    assert.equal(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy, '10.0.0.0/8, 127.0.0.1');
+    assert.throws(() => loadConfig({ TRUST_PROXY: 'everyone' }), /TRUST_PROXY/);
+  });
+
+  it('given no DEMO_KEYS, then auto; given an unknown value, then it fails naming the variable', () => {
+    assert.equal(loadConfig({}).demoKeys, 'auto');
+    assert.equal(loadConfig({ DEMO_KEYS: 'OFF' }).demoKeys, 'off');
+    assert.throws(() => loadConfig({ DEMO_KEYS: 'maybe' }), /DEMO_KEYS/);
+  });
 });

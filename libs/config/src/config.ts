@@ -33,6 +33,16 @@ export interface GuildhallConfig {
    * holds them; unset keeps everything.
    */
   readonly usageRetentionDays: number | undefined;
+  /**
+   * Fastify's `trustProxy`: whether (and which) proxies' `X-Forwarded-For` names the client. Off by
+   * default, so a client cannot pick its own address (the per-address limits count it).
+   */
+  readonly trustProxy: boolean | number | string;
+  /**
+   * Whether keys issued by `cli demo` (derivable from `DATA_DIR/demo-seed`) are accepted: `auto` only
+   * while the data directory is a demo one (holds `demo-seed`), `on` always, `off` never.
+   */
+  readonly demoKeys: 'auto' | 'on' | 'off';
 }
 
 export class ConfigError extends Error {
@@ -55,6 +65,25 @@ function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
   if (['0', 'false', 'no', 'off'].includes(raw)) return false;
   throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
+}
+
+const PROXY_LIST = /^[0-9A-Fa-f.:/]+(\s*,\s*[0-9A-Fa-f.:/]+)*$/;
+
+/** `true`/`false`, a number of proxy hops, or a comma-separated list of proxy addresses and CIDRs. */
+function trustProxy(env: NodeJS.ProcessEnv): boolean | number | string {
+  const raw = env.TRUST_PROXY?.trim() ?? '';
+  if (/^\d+$/.test(raw)) return integer(env, 'TRUST_PROXY', 0, 0, 100);
+  if (raw === '' || /^(true|false|yes|no|on|off)$/i.test(raw)) return flag(env, 'TRUST_PROXY', false);
+  if (PROXY_LIST.test(raw)) return raw;
+  throw new ConfigError(
+    `TRUST_PROXY must be true, false, a number of hops or a comma-separated list of addresses/CIDRs, got "${raw}"`,
+  );
+}
+
+function demoKeys(env: NodeJS.ProcessEnv): 'auto' | 'on' | 'off' {
+  const raw = (env.DEMO_KEYS?.trim() || 'auto').toLowerCase();
+  if (raw === 'auto' || raw === 'on' || raw === 'off') return raw;
+  throw new ConfigError(`DEMO_KEYS must be auto, on or off, got "${env.DEMO_KEYS}"`);
 }
 
 /** Reads and checks the configuration once, at start, so a typo fails loudly instead of later. */
@@ -95,5 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GuildhallConfi
     analyticsTimeoutMs: integer(env, 'ANALYTICS_TIMEOUT_MS', 5000, 50, 120_000),
     // Unset (the fallback 0) keeps every usage event: truncation is opt-in, since it cannot be undone.
     usageRetentionDays: integer(env, 'USAGE_RETENTION_DAYS', 0, 1, 36_500) || undefined,
+    trustProxy: trustProxy(env),
+    demoKeys: demoKeys(env),
   };
 }

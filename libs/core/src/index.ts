@@ -72,6 +72,7 @@ export * from './usage/counts-as-usage';
 export * from './usage/command-usage-recorder';
 export * from './usage/record-usage/record-usage.command';
 export * from './usage/report-activity/report-activity.command';
+export * from './usage/void-activity-report/void-activity-report.command';
 export * from './usage/record-membership/record-membership.command';
 export * from './usage/usage.module';
 export * from './analytics/analytics.queries';

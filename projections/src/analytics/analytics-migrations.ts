@@ -19,7 +19,7 @@ export const ANALYTICS_MIGRATIONS: readonly AnalyticsMigration[] = [
     version: 1,
     name: 'usage events, rollups, tracks and the projector checkpoint',
     statements: [
-      // One row per usage fact. kind: command | active | report | join | leave | play.
+      // One row per usage fact. kind: command | active | report | void | join | leave | play.
       `CREATE TABLE IF NOT EXISTS usage_events (
         guild_id UInt64,
         ts DateTime64(3, 'UTC'),

@@ -36,6 +36,11 @@ const KIND: Record<Exclude<AnalyticsMetric, 'active_users'>, string> = {
   plays: 'play',
 };
 
+// Reports come from usage_events, not the rollup's peak: a max cannot forget a voided report, while a
+// guild's reports of the last 30 days are a short range of the (guild_id, kind, ts) order.
+const NOT_VOIDED = `event_id NOT IN (SELECT toUUID(name) FROM usage_events
+  WHERE guild_id = {guild:UInt64} AND kind = 'void')`;
+
 // A user is in a window when any of their rows is (rows not yet merged hold older maxima): uniqExactIf
 // counts that without the GROUP BY a merge-dependent max() would need.
 // Windows end now and start at the guild's local midnight: today, 7 and 30 calendar days.
@@ -52,12 +57,13 @@ SELECT * FROM (
     sumIf(n, kind = 'command' AND category = 'fun') AS fun,
     sumIf(n, kind = 'command' AND category = 'utility') AS utility,
     sumIf(n, kind = 'join' AND bucket >= d1) AS joins_today,
-    sumIf(n, kind = 'leave' AND bucket >= d1) AS leaves_today,
-    maxIf(peak, kind = 'report' AND bucket >= d1) AS reported_daily,
-    maxIf(peak, kind = 'report' AND bucket >= d7) AS reported_weekly,
-    maxIf(peak, kind = 'report' AND bucket >= d30) AS reported_monthly
+    sumIf(n, kind = 'leave' AND bucket >= d1) AS leaves_today
   FROM usage_counts WHERE guild_id = {guild:UInt64}
 ) AS counts CROSS JOIN (
+  SELECT maxIf(value, ts >= d1) AS reported_daily, maxIf(value, ts >= d7) AS reported_weekly,
+         max(value) AS reported_monthly
+  FROM usage_events WHERE guild_id = {guild:UInt64} AND kind = 'report' AND ts >= d30 AND ${NOT_VOIDED}
+) AS reports CROSS JOIN (
   SELECT uniqExactIf(user_id, last >= d1) AS daily, uniqExactIf(user_id, last >= d7) AS weekly,
          uniqExactIf(user_id, last >= d30) AS monthly
   FROM user_last_seen WHERE guild_id = {guild:UInt64}
@@ -83,7 +89,8 @@ type SummaryRow = Record<
 
 /**
  * Analytics queries. Every one goes through `withinLimit`: slow or down means AnalyticsUnavailableError.
- * A bot's own report of active users (BotNexus) counts when it is higher than the users we saw.
+ * A bot's own report of active users (BotNexus) counts when it is higher than the users we saw,
+ * unless an operator voided it (`ActivityReportVoided`).
  */
 export class AnalyticsReadModel {
   constructor(private readonly analytics: AnalyticsClient) {}
@@ -120,7 +127,8 @@ export class AnalyticsReadModel {
              SELECT ${startOf}(ts, {tz:String}) AS b, uniqExactIf(user_id, kind IN ('command', 'active') AND user_id != 0) AS users,
                     maxIf(value, kind = 'report') AS reported
              FROM usage_events WHERE guild_id = {guild:UInt64} AND kind IN ('command', 'active', 'report')
-               AND ts >= toDateTime({from:UInt32}) AND ts < toDateTime({to:UInt32}) GROUP BY b)`
+               AND ts >= toDateTime({from:UInt32}) AND ts < toDateTime({to:UInt32})
+               AND (kind != 'report' OR ${NOT_VOIDED}) GROUP BY b)`
         : `SELECT ${startOf}(bucket, {tz:String}) AS b, sum(n) AS v FROM usage_counts
            WHERE guild_id = {guild:UInt64} AND kind = {kind:String}
              AND bucket >= toDateTime({from:UInt32}) AND bucket < toDateTime({to:UInt32}) GROUP BY b`;

@@ -6,7 +6,8 @@ export interface UsageRow {
   readonly guild_id: string;
   /** Epoch seconds with milliseconds, `1767225600.123`: parsed the same, and fast, by every server. */
   readonly ts: string;
-  readonly kind: 'command' | 'active' | 'report' | 'join' | 'leave' | 'play';
+  /** `void`: an operator voided the report whose event id is in `name`. */
+  readonly kind: 'command' | 'active' | 'report' | 'void' | 'join' | 'leave' | 'play';
   readonly category: string;
   readonly name: string;
   readonly user_id: string;
@@ -41,6 +42,7 @@ export const ANALYTICS_FILTER: SubscriptionFilter = {
     'CommandInvoked',
     'MemberActive',
     'ActivityReported',
+    'ActivityReportVoided',
     'MemberJoined',
     'MemberLeft',
     'TracksQueued',
@@ -98,6 +100,10 @@ export function toRows(event: RecordedEvent, into: AnalyticsRows): void {
       return;
     case 'ActivityReported':
       into.usage.push({ ...base, kind: 'report', value: Number(data.activeUsers) || 0 });
+      return;
+    case 'ActivityReportVoided':
+      // At the time of the void (no `at` in its data); the report it names is found by event id.
+      into.usage.push({ ...base, kind: 'void', name: asUuid(text(data.reportEventId)), value: 0 });
       return;
     case 'MemberJoined':
     case 'MemberLeft':

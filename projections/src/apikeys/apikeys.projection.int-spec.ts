@@ -100,6 +100,7 @@ describe('apikeys projection', () => {
       guildId: '42',
       secretHash: '1'.repeat(64),
       revoked: false,
+      demo: false,
     });
   });
 

@@ -26,7 +26,8 @@ function migrate(db: DatabaseSync, tables: TableNames<ApiKeyTable>): void {
     issued_at TEXT NOT NULL,
     revoked_at TEXT,
     revoke_reason TEXT,
-    revision INTEGER NOT NULL
+    revision INTEGER NOT NULL,
+    demo INTEGER NOT NULL DEFAULT 0
   ) WITHOUT ROWID`);
   db.exec(`CREATE INDEX IF NOT EXISTS ${ident(`${t}_by_owner`)} ON ${ident(t)} (owner_id, issued_at)`);
 }
@@ -38,8 +39,8 @@ function migrate(db: DatabaseSync, tables: TableNames<ApiKeyTable>): void {
 function prepare(db: DatabaseSync, tables: TableNames<ApiKeyTable>): EventApplier {
   const t = ident(tables.api_keys);
   const insert = db.prepare(
-    `INSERT INTO ${t} (key_id, owner_id, tier, scopes, guild_id, secret_hash, label, issued_at, revision)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key_id) DO NOTHING`,
+    `INSERT INTO ${t} (key_id, owner_id, tier, scopes, guild_id, secret_hash, label, issued_at, revision, demo)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key_id) DO NOTHING`,
   );
   const revoke = db.prepare(
     `UPDATE ${t} SET revoked_at = ?2, revoke_reason = ?3, revision = ?4 WHERE key_id = ?1 AND revision < ?4`,
@@ -62,6 +63,7 @@ function prepare(db: DatabaseSync, tables: TableNames<ApiKeyTable>): EventApplie
           d.label,
           at,
           event.revision,
+          d.demo === true ? 1 : 0,
         );
         return;
       }
@@ -89,7 +91,8 @@ function prepare(db: DatabaseSync, tables: TableNames<ApiKeyTable>): EventApplie
 /** The `api_keys` read model: one row per key, as of its latest event; the authenticator reads it. */
 export const apiKeysProjection: SqliteProjection<ApiKeyTable> = {
   name: 'apikeys',
-  version: 1,
+  // 2: the demo marker.
+  version: 2,
   filter: { streamPrefixes: ['apikey-'], eventTypes: [...API_KEY_EVENT_TYPES] },
   tables: ['api_keys'],
   migrate,

@@ -27,6 +27,8 @@ export interface ApiKeyCredential {
   readonly guildId: string | null;
   readonly secretHash: string;
   readonly revoked: boolean;
+  /** A demo key: accepted only where demo keys are (see `DEMO_KEYS`). */
+  readonly demo: boolean;
 }
 
 interface ApiKeyRow {
@@ -41,6 +43,7 @@ interface ApiKeyRow {
   revoked_at: string | null;
   revoke_reason: string | null;
   revision: number;
+  demo: number;
 }
 
 type StatementName = 'byId' | 'byOwner' | 'all';
@@ -98,6 +101,7 @@ export class ApiKeysReadModel {
       guildId,
       secretHash: row.secret_hash,
       revoked: revokedAt !== null,
+      demo: row.demo === 1,
     };
   }
 

@@ -5,6 +5,7 @@ import { PositionWaiters } from './position-waiters';
 import { inTransaction } from './readmodel-db';
 import { rebuildProjection, type RebuildProgress, type RebuildResult } from './rebuild';
 import type { ProjectionLogger, ProjectionRunnerOptions, ProjectionStatus } from './runner-types';
+import { lastMatchingUpTo } from './last-matching';
 import { liveTables, type EventApplier, type SqliteProjection } from './sqlite-projection';
 
 const silentLogger: ProjectionLogger = { log: () => {}, error: (m, e) => console.error(m, e) };
@@ -113,11 +114,19 @@ export class ProjectionRunner {
     return this.rebuilding;
   }
 
-  /** Resolves true once the checkpoint reaches `position` (read-your-writes), false after `timeoutMs`. */
-  waitForPosition(position: number, timeoutMs: number): Promise<boolean> {
-    if (this.position >= position) return Promise.resolve(true);
-    if (!this.running) return Promise.resolve(false);
-    return this.waiters.wait(position, timeoutMs);
+  /**
+   * Resolves true once the read model reflects every event up to `position` (read-your-writes), false
+   * after `timeoutMs`. A filtered subscription moves its checkpoint past other streams' events only
+   * now and then, so a position written elsewhere (another read model's write) is reached as soon as
+   * every event of ours up to it is applied.
+   */
+  async waitForPosition(position: number, timeoutMs: number): Promise<boolean> {
+    if (this.position >= position) return true;
+    if (!this.running) return false;
+    const after = this.position === NO_CHECKPOINT ? undefined : this.position;
+    const needed = await lastMatchingUpTo(this.store, this.projection.filter, after, position);
+    if (this.position >= needed) return true;
+    return this.waiters.wait(needed, timeoutMs);
   }
 
   async status(): Promise<ProjectionStatus> {

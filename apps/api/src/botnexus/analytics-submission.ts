@@ -11,6 +11,7 @@ export interface AnalyticsSubmission {
 
 /** Epoch numbers below this are seconds, above it milliseconds (1e11 s is the year 5138; 1e11 ms is 1973). */
 const SECONDS_BELOW = 1e11;
+const FIELDS: ReadonlySet<string> = new Set(['server_id', 'active_users', 'timestamp']);
 
 const bad = (field: string, message: string) =>
   new BadRequestException({ message: `${field} ${message}`, field });
@@ -26,6 +27,13 @@ export function parseSubmission(body: unknown, now: Date): AnalyticsSubmission {
     throw new BadRequestException(
       'the body must be a JSON object with server_id, active_users and timestamp',
     );
+  }
+  for (const key in body) {
+    // Refused like everywhere else: the first unknown field is named, and the scan stops there.
+    if (Object.hasOwn(body, key) && !FIELDS.has(key)) {
+      const message = `property ${key} should not exist`;
+      throw new BadRequestException({ message, field: key, fields: [{ field: key, message }] });
+    }
   }
   const { server_id, active_users, timestamp } = body as Record<string, unknown>;
   const serverId =

@@ -1,18 +1,9 @@
-import {
-  Body,
-  Controller,
-  ForbiddenException,
-  Headers,
-  NotFoundException,
-  Post,
-  Res,
-  UnsupportedMediaTypeException,
-} from '@nestjs/common';
+import { Body, Controller, Headers, Post, Res, UnsupportedMediaTypeException } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ReportActivityCommand, type ApiKeyPrincipal, type CommandContext } from '#core';
-import { GuildsReadModel } from '#projections';
+import { DomainError } from '#domain';
 import { UseDialect } from '../auth/dialect';
 import { CurrentKey, RestCommandContext } from '../common/request-context';
 import { parseSubmission } from './analytics-submission';
@@ -23,10 +14,7 @@ import { parseSubmission } from './analytics-submission';
 @UseDialect('botnexus')
 @Controller('v1/analytics')
 export class BotNexusAnalyticsController {
-  constructor(
-    private readonly commandBus: CommandBus,
-    private readonly guilds: GuildsReadModel,
-  ) {}
+  constructor(private readonly commandBus: CommandBus) {}
 
   /** 201 when recorded, 200 when this server already had a report at this timestamp (nothing written). */
   @Post('submit')
@@ -41,24 +29,40 @@ export class BotNexusAnalyticsController {
       throw new UnsupportedMediaTypeException('POST /v1/analytics/submit accepts application/json only');
     }
     const submission = parseSubmission(body, new Date());
-    const guild = this.guilds.get(submission.serverId);
-    if (!guild) throw new NotFoundException(`server ${submission.serverId} not found`);
-    // The server's owner, a key bound to it, an admin, or a bot's key (a bot reports for the servers it is in).
-    const allowed =
-      key.scopes.includes('admin') ||
-      key.guildId === guild.id ||
-      (key.guildId === null && key.ownerId === guild.ownerId) ||
-      (key.guildId === null && key.scopes.some((scope) => scope.startsWith('bot:')));
-    if (!allowed) throw new ForbiddenException(`This API key may not report for server ${guild.id}`);
-    const result = await this.commandBus.execute(
-      new ReportActivityCommand(guild.id, submission.activeUsers, submission.timestamp, context),
-    );
+    // Who may report for which server is the use case's rule (a bot installed there, or a key of
+    // someone who manages it), so the key goes in whole.
+    const result = await this.commandBus
+      .execute(
+        new ReportActivityCommand(
+          submission.serverId,
+          submission.activeUsers,
+          submission.timestamp,
+          context,
+          key,
+        ),
+      )
+      .catch((error: unknown) => {
+        throw wireNamed(error);
+      });
     void reply.status(result.created ? 201 : 200);
     return {
-      server_id: guild.id,
+      server_id: submission.serverId,
       active_users: submission.activeUsers,
       timestamp: result.at,
       created: result.created,
     };
   }
+}
+
+/** The domain names its own fields; BotNexus's client sent `active_users`. */
+function wireNamed(error: unknown): unknown {
+  if (error instanceof DomainError && error.field === 'activeUsers') {
+    return new DomainError(
+      error.reason,
+      error.code,
+      error.message.replace('activeUsers', 'active_users'),
+      'active_users',
+    );
+  }
+  return error;
 }

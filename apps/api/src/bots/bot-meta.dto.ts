@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsArray, IsOptional, IsString, Length, ValidateIf } from 'class-validator';
 import type { BotMeta } from '#domain';
 import { IsSnowflake } from '../common/snowflake';
+import { NoHiddenCharacters } from '../common/no-hidden-characters';
 
 /**
  * BotNexus's `PATCH /v1/bots/{bot_id}/meta`: every field optional, at least one required. Types are
@@ -13,11 +14,13 @@ export class BotMetaDto {
   @IsOptional()
   @IsArray()
   @IsString({ each: true })
+  @NoHiddenCharacters({}, { each: true })
   tags?: string[];
 
   @ApiPropertyOptional({ example: 'Anime lookups from AniList', maxLength: 200 })
   @IsOptional()
   @IsString()
+  @NoHiddenCharacters({ multiline: true })
   short_description?: string;
 
   @ApiPropertyOptional({
@@ -40,11 +43,12 @@ export function toMetaChanges(dto: Partial<BotMetaDto>): Partial<BotMeta> {
 
 /** Canonical `PUT /v1/bots/{bot_id}`: registers a bot or brings it up to date (admin). */
 export class RegisterBotDto extends BotMetaDto {
-  @ApiProperty({ example: 'AniBot' }) @IsString() @Length(1, 32) name!: string;
+  @ApiProperty({ example: 'AniBot' }) @IsString() @Length(1, 32) @NoHiddenCharacters() name!: string;
   @ApiProperty({ example: '437086154215391233' }) @IsSnowflake() owner_id!: string;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: '!' })
   @ValidateIf((_, value) => value !== null && value !== undefined)
   @IsString()
+  @NoHiddenCharacters()
   prefix?: string | null;
 }

@@ -12,6 +12,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { IsSnowflake } from '../common/snowflake';
+import { NoHiddenCharacters } from '../common/no-hidden-characters';
 
 /** Bots on Discord's guild count body, with its message style. */
 export class GuildCountDto {
@@ -41,6 +42,7 @@ export class ReviewDto {
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: 2000 })
   @ValidateIf((_, value) => value !== null && value !== undefined)
   @IsString()
+  @NoHiddenCharacters({ multiline: true })
   text?: string | null;
 }
 

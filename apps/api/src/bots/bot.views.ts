@@ -1,7 +1,7 @@
 import { NotFoundException } from '@nestjs/common';
 import type { QueryBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
-import { GetBotQuery, type CommandResult } from '#core';
+import { GetBotQuery, type CommandResult, afterWrite } from '#core';
 import type { BotReviewView, BotView, DeveloperView } from '#projections';
 import { POSITION_HEADER } from '../common/min-position';
 
@@ -64,7 +64,7 @@ export async function botAfterWrite(
   result: CommandResult,
 ): Promise<BotView> {
   if (result.position !== undefined) void reply.header(POSITION_HEADER, String(result.position));
-  const bot = await queryBus.execute(new GetBotQuery(botId, result.position));
+  const bot = await queryBus.execute(new GetBotQuery(botId, afterWrite(result.position)));
   if (!bot) throw new NotFoundException(`bot ${botId} not found`);
   return bot;
 }

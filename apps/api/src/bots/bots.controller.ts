@@ -12,6 +12,7 @@ import {
   SampleBotStatusCommand,
   type ApiKeyPrincipal,
   type CommandContext,
+  afterWrite,
 } from '#core';
 import { BotOwner, RequireScope } from '../auth/access.decorators';
 import { MinPosition, POSITION_HEADER } from '../common/min-position';
@@ -84,7 +85,7 @@ export class BotsController {
     const command = new RecordBotReviewCommand(botId, key.ownerId, body.rating, body.text, context);
     const result = await this.commandBus.execute(command);
     if (result.position !== undefined) void reply.header(POSITION_HEADER, String(result.position));
-    const reviews = await this.queryBus.execute(new ListBotReviewsQuery(botId, result.position));
+    const reviews = await this.queryBus.execute(new ListBotReviewsQuery(botId, afterWrite(result.position)));
     const mine = reviews?.find((r) => r.userId === key.ownerId);
     if (!mine) throw new NotFoundException(`bot ${botId} not found`);
     return reviewBody(mine);

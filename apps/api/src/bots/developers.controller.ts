@@ -2,7 +2,7 @@ import { Body, Controller, NotFoundException, Param, Put, Res } from '@nestjs/co
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { GetDeveloperQuery, RegisterDeveloperCommand, type CommandContext } from '#core';
+import { GetDeveloperQuery, RegisterDeveloperCommand, type CommandContext, afterWrite } from '#core';
 import { RequireScope } from '../auth/access.decorators';
 import { POSITION_HEADER } from '../common/min-position';
 import { RestCommandContext } from '../common/request-context';
@@ -36,7 +36,9 @@ export class DevelopersController {
     };
     const result = await this.commandBus.execute(new RegisterDeveloperCommand(username, status, context));
     if (result.position !== undefined) void reply.header(POSITION_HEADER, String(result.position));
-    const developer = await this.queryBus.execute(new GetDeveloperQuery(username, result.position));
+    const developer = await this.queryBus.execute(
+      new GetDeveloperQuery(username, afterWrite(result.position)),
+    );
     if (!developer) throw new NotFoundException(`developer ${username} not found`);
     return developerStatusBody(developer);
   }

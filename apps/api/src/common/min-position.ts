@@ -1,5 +1,13 @@
-import { BadRequestException, createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import type { FastifyRequest } from 'fastify';
+import {
+  BadRequestException,
+  Catch,
+  createParamDecorator,
+  type ArgumentsHost,
+  type ExceptionFilter,
+  type ExecutionContext,
+} from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ReadModelBehindError } from '#core';
 
 /** Header a write answers with: the global position of its last event. */
 export const POSITION_HEADER = 'x-guildhall-position';
@@ -15,3 +23,23 @@ export const MinPosition = createParamDecorator((_: unknown, ctx: ExecutionConte
   }
   return value;
 });
+
+/**
+ * A read whose `X-Guildhall-Min-Position` was not reached within READ_YOUR_WRITES_TIMEOUT_MS: 503
+ * with `Retry-After`, never the stale data. Registered after the catch-all filter, so Nest asks it first.
+ */
+@Catch(ReadModelBehindError)
+export class ReadModelBehindFilter implements ExceptionFilter {
+  catch(exception: ReadModelBehindError, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    void reply
+      .header('retry-after', '1')
+      .status(503)
+      .send({
+        statusCode: 503,
+        error: 'Service Unavailable',
+        message: `${MIN_POSITION_HEADER} ${exception.position} was not reached within ${exception.timeoutMs} ms; retry later`,
+        code: 'position_not_reached',
+      });
+  }
+}

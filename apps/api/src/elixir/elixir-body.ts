@@ -3,13 +3,46 @@ import { SNOWFLAKE_PATTERN } from '../common/snowflake';
 
 type Body = Record<string, unknown>;
 
-/** Elixir's body must be a JSON object; anything else is a 400 before a field is read. */
-export function elixirBody(raw: unknown): Body {
+type Field = 'channel.id' | 'user.id' | 'volume' | 'query';
+
+/**
+ * Elixir's body must be a JSON object holding only the route's fields; anything else is a 400 before a
+ * field is read. `channel.id` and `user.id` may come flat or nested (`{"user":{"id":…}}`), and a
+ * nested object holds `id` only. The first unknown field is named, so the cost stays linear.
+ */
+export function elixirBody(raw: unknown, fields: readonly Field[]): Body {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new BadRequestException('the request body must be a JSON object');
   }
-  return raw as Body;
+  const body = raw as Body;
+  for (const key in body) {
+    if (!Object.hasOwn(body, key)) continue;
+    if ((fields as readonly string[]).includes(key)) continue;
+    const nestedOf = fields.find((field) => field === `${key}.id`);
+    if (nestedOf) {
+      assertIdOnly(body[key], key);
+      continue;
+    }
+    throw unknownField(key);
+  }
+  return body;
 }
+
+function assertIdOnly(value: unknown, parent: string): void {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new BadRequestException({ message: `${parent} must be an object {"id": …}`, field: parent });
+  }
+  for (const key in value) {
+    if (Object.hasOwn(value, key) && key !== 'id') throw unknownField(`${parent}.${key}`);
+  }
+}
+
+const unknownField = (field: string) =>
+  new BadRequestException({
+    message: `property ${field} should not exist`,
+    field,
+    fields: [{ field, message: `property ${field} should not exist` }],
+  });
 
 /**
  * Elixir writes its fields `channel.id` and `user.id`: read the flat key first, then the nested

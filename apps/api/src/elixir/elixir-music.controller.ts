@@ -39,7 +39,7 @@ export class ElixirMusicController {
     @Body() raw: unknown,
     @RestCommandContext() context: CommandContext,
   ) {
-    const body = elixirBody(raw);
+    const body = elixirBody(raw, ['channel.id', 'user.id']);
     const channel = snowflakeField(body, 'channel.id');
     const user = snowflakeField(body, 'user.id');
     await this.commandBus.execute(new JoinVoiceChannelCommand(guild, channel, user, context));
@@ -55,7 +55,7 @@ export class ElixirMusicController {
     @Body() raw: unknown,
     @RestCommandContext() context: CommandContext,
   ) {
-    const body = elixirBody(raw);
+    const body = elixirBody(raw, ['user.id', 'volume']);
     const user = snowflakeField(body, 'user.id');
     const volume = volumeField(body);
     await this.commandBus.execute(new SetVolumeCommand(guild, volume, context));
@@ -72,7 +72,7 @@ export class ElixirMusicController {
     @Body() raw: unknown,
     @RestCommandContext() context: CommandContext,
   ) {
-    const body = elixirBody(raw);
+    const body = elixirBody(raw, ['user.id', 'query']);
     const requestedBy = snowflakeField(body, 'user.id');
     const query = queryField(body);
     const result = await this.commandBus.execute(
@@ -91,7 +91,7 @@ export class ElixirMusicController {
     @Body() raw: unknown,
     @RestCommandContext() context: CommandContext,
   ) {
-    const user = snowflakeField(elixirBody(raw ?? {}), 'user.id');
+    const user = snowflakeField(elixirBody(raw ?? {}, ['user.id']), 'user.id');
     await this.commandBus.execute(new StopPlayerCommand(guild, context));
     return { guild, user, message: 'Successfully stopped the player.' };
   }

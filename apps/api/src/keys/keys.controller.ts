@@ -24,7 +24,10 @@ function keyBody(key: ApiKeyView, current: string) {
   };
 }
 
-/** Canonical `/v1/keys`: the caller's own keys, listed and revoked. Keys are issued by Discord or the CLI. */
+/**
+ * Canonical `/v1/keys`: the caller's own keys, listed and revoked. Keys are issued by Discord or the CLI.
+ * The caller goes to the use case whole: a guild-bound key is refused there (403), for every door.
+ */
 @ApiTags('Keys')
 @ApiBearerAuth()
 @Controller('v1/keys')
@@ -37,7 +40,7 @@ export class KeysController {
   /** Never shows a secret: keys are shown once, when issued. */
   @Get()
   async list(@CurrentKey() caller: ApiKeyPrincipal) {
-    const keys = await this.queryBus.execute(new ListApiKeysQuery(caller.ownerId));
+    const keys = await this.queryBus.execute(new ListApiKeysQuery(caller.ownerId, undefined, caller));
     return { keys: keys.map((key) => keyBody(key, caller.keyId)) };
   }
 

@@ -1,6 +1,6 @@
 import type { QueryBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
-import { GetPlayerQuery, type CommandResult } from '#core';
+import { GetPlayerQuery, type CommandResult, afterWrite } from '#core';
 import type { PlayerView } from '#projections';
 import { POSITION_HEADER } from '../common/min-position';
 
@@ -15,5 +15,5 @@ export async function playerAfterWrite(
   result: CommandResult,
 ): Promise<PlayerView | null> {
   if (result.position !== undefined) void reply.header(POSITION_HEADER, String(result.position));
-  return queryBus.execute(new GetPlayerQuery(guildId, result.position));
+  return queryBus.execute(new GetPlayerQuery(guildId, afterWrite(result.position)));
 }

@@ -12,6 +12,7 @@ import {
 } from 'class-validator';
 import type { SettingsChanges } from '#domain';
 import { IsSnowflake } from '../common/snowflake';
+import { NoHiddenCharacters } from '../common/no-hidden-characters';
 
 export class AutoModDto {
   @ApiPropertyOptional() @IsOptional() @IsBoolean() enabled?: boolean;
@@ -23,6 +24,7 @@ export class AutoModDto {
   @ArrayMaxSize(100)
   @IsString({ each: true })
   @Length(1, 50, { each: true })
+  @NoHiddenCharacters({}, { each: true })
   word_filter?: string[];
 }
 
@@ -32,6 +34,7 @@ export class GuildSettingsDto {
   @IsOptional()
   @IsString()
   @Length(1, 10)
+  @NoHiddenCharacters()
   prefix?: string;
 
   @ApiPropertyOptional({ example: '987654321098765432', nullable: true, description: 'null clears it' })

@@ -1,7 +1,7 @@
 import { NotFoundException } from '@nestjs/common';
 import type { QueryBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
-import { GetGuildQuery, type CommandResult } from '#core';
+import { GetGuildQuery, type CommandResult, afterWrite } from '#core';
 import type { GuildView } from '#projections';
 import { POSITION_HEADER } from '../common/min-position';
 
@@ -17,7 +17,7 @@ export async function guildAfterWrite(
   result: CommandResult,
 ): Promise<GuildView> {
   if (result.position !== undefined) void reply.header(POSITION_HEADER, String(result.position));
-  const guild = await queryBus.execute(new GetGuildQuery(guildId, result.position));
+  const guild = await queryBus.execute(new GetGuildQuery(guildId, afterWrite(result.position)));
   if (!guild) throw new NotFoundException(`server ${guildId} not found`);
   return guild;
 }

@@ -12,12 +12,17 @@ import {
 } from 'class-validator';
 import type { GuildProfile } from '#domain';
 import { IsSnowflake } from '../common/snowflake';
+import { NoHiddenCharacters } from '../common/no-hidden-characters';
 
 const MAX_COUNT = 10_000_000;
 
 /** Registers a guild or replaces its profile: what the bot learns when it joins or sees a guild again. */
 export class RegisterGuildDto {
-  @ApiProperty({ example: 'My Discord Server' }) @IsString() @Length(1, 100) name!: string;
+  @ApiProperty({ example: 'My Discord Server' })
+  @IsString()
+  @Length(1, 100)
+  @NoHiddenCharacters()
+  name!: string;
   @ApiProperty({ example: '210987654321098765' }) @IsSnowflake() owner_id!: string;
   @ApiProperty({ example: 1250 }) @IsInt() @Min(0) @Max(MAX_COUNT) member_count!: number;
   @ApiPropertyOptional({ default: 0 }) @IsOptional() @IsInt() @Min(0) @Max(MAX_COUNT) bot_count?: number;

@@ -21,11 +21,19 @@ import { loadDemoPlayers } from '../demo/demo-music';
 
 /**
  * The demo keys' secrets come from a random seed kept in the data directory, so every run prints
- * the same keys without storing them, and no two installations share a key.
+ * the same keys without storing them, and no two installations share a key. Anyone who can read the
+ * seed can derive every demo key, so the seed also marks the directory as a demo one: a server accepts
+ * demo keys only there (`DEMO_KEYS=auto`), and the demo refuses to turn a directory that already holds
+ * other events into one, unless forced.
  */
-function demoSeed(dataDir: string): Buffer {
+async function demoSeed(dataDir: string, store: EventStore, force: boolean): Promise<Buffer> {
   const file = join(dataDir, 'demo-seed');
   if (!existsSync(file)) {
+    if (!force && (await store.headPosition()) >= 0) {
+      throw new Error(
+        `${dataDir} holds events but is not a demo data directory (no demo-seed); load the demo into a fresh DATA_DIR, or run "demo --force" to make this one a demo directory whose demo keys anyone reading demo-seed can derive`,
+      );
+    }
     mkdirSync(dataDir, { recursive: true });
     writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
   }
@@ -37,8 +45,15 @@ function demoSeed(dataDir: string): Buffer {
  * nothing: unchanged registrations decide no events and issued keys are recognised by their ids.
  * The last line printed is one JSON object whose `keys` maps each seed to a working key.
  */
-export async function runDemo(commandBus: CommandBus, store: EventStore, dataDir: string): Promise<void> {
+export async function runDemo(
+  commandBus: CommandBus,
+  store: EventStore,
+  dataDir: string,
+  { force = false } = {},
+): Promise<void> {
   const context = systemContext('cli', 'demo');
+  // First: the seed marks the directory as a demo one before the demo writes anything into it.
+  const seed = await demoSeed(dataDir, store, force);
   let written = 0;
   const count = (result: CommandResult) => (written += result.eventTypes.length);
   // Before the guilds: a new guild's registration there must already include the history's joins.
@@ -58,12 +73,11 @@ export async function runDemo(commandBus: CommandBus, store: EventStore, dataDir
   }
   written += await loadDemoBots(commandBus, context);
   written += await loadDemoPlayers(commandBus, store, context);
-  const seed = demoSeed(dataDir);
   const keys: Record<string, string> = {};
   for (const demo of DEMO_KEYS) {
     const { key } = deriveApiKey(seed, demo.keyId);
     try {
-      await commandBus.execute(new IssueApiKeyCommand(demo.ownerId, { ...demo, key }, context));
+      await commandBus.execute(new IssueApiKeyCommand(demo.ownerId, { ...demo, key, demo: true }, context));
       written++;
     } catch (error) {
       // Already issued by an earlier run: the same seed derives the same key.

@@ -1,4 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Inject, Injectable } from '@nestjs/common';
+import { GUILDHALL_CONFIG, type GuildhallConfig } from '#config';
 import type { ApiKeyScope, ApiKeyTier } from '#domain';
 import { ApiKeysReadModel } from '#projections';
 import { parseApiKey, verifyApiKey } from './api-key-secret';
@@ -26,7 +29,12 @@ export class ApiKeyAuthenticator {
    */
   private readonly verified = new Map<string, { credential: object; principal: ApiKeyPrincipal }>();
 
-  constructor(private readonly keys: ApiKeysReadModel) {}
+  private demoDataDir = { value: false, checkedAt: -Infinity };
+
+  constructor(
+    private readonly keys: ApiKeysReadModel,
+    @Inject(GUILDHALL_CONFIG) private readonly config: Pick<GuildhallConfig, 'dataDir' | 'demoKeys'>,
+  ) {}
 
   /** The key's principal, or null when the key is malformed, unknown, revoked or wrong. Never throws on input. */
   async authenticate(rawKey: unknown): Promise<ApiKeyPrincipal | null> {
@@ -37,16 +45,31 @@ export class ApiKeyAuthenticator {
   authenticateSync(rawKey: unknown): ApiKeyPrincipal | null {
     const parsed = parseApiKey(rawKey);
     if (!parsed) return null;
-    const credential = this.keys.findCredential(parsed.keyId);
-    if (!credential) return null;
     const memo = this.verified.get(rawKey as string);
-    if (memo && memo.credential === credential) return memo.principal;
-    // Verify even a revoked key, so a revoked key and a wrong secret take the same time.
-    if (!verifyApiKey(rawKey as string, credential.secretHash) || credential.revoked) return null;
+    const credential = this.keys.findCredential(parsed.keyId);
+    if (memo && memo.credential === credential && !credential.demo) return memo.principal;
+    // Hash and compare even for an unknown id or a revoked key: the answer's timing tells none of them apart.
+    const matches = verifyApiKey(rawKey as string, credential?.secretHash);
+    if (!credential || !matches || credential.revoked) return null;
+    if (credential.demo && !this.demoKeysAccepted()) return null;
     const { keyId, ownerId, tier, scopes, guildId } = credential;
     const principal = { keyId, ownerId, tier, scopes, guildId };
     if (this.verified.size >= 10_000) this.verified.clear();
     this.verified.set(rawKey as string, { credential, principal });
     return principal;
+  }
+
+  /**
+   * Demo keys can be derived by anyone who reads `DATA_DIR/demo-seed`: with `DEMO_KEYS=auto` they work
+   * only while this data directory is a demo one (the demo wrote that seed here). Looked up at most
+   * every few seconds, since the demo may run after the server started.
+   */
+  private demoKeysAccepted(): boolean {
+    if (this.config.demoKeys !== 'auto') return this.config.demoKeys === 'on';
+    const now = Date.now();
+    if (now - this.demoDataDir.checkedAt > 5_000) {
+      this.demoDataDir = { value: existsSync(join(this.config.dataDir, 'demo-seed')), checkedAt: now };
+    }
+    return this.demoDataDir.value;
   }
 }

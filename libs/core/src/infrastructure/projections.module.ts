@@ -12,6 +12,7 @@ import {
   ApiKeysReadModel,
   BotsReadModel,
   DevelopersReadModel,
+  GuildBotsReadModel,
   GuildsReadModel,
   PlayerReadModel,
   ProjectionHost,
@@ -20,6 +21,7 @@ import {
   apiKeysProjection,
   botsProjection,
   developersProjection,
+  guildBotsProjection,
   guildsProjection,
   playerProjection,
   type ProjectionStatus,
@@ -46,6 +48,7 @@ export class Projections extends ReadModelFreshness implements OnApplicationBoot
       store,
       projections: [
         guildsProjection,
+        guildBotsProjection,
         usersProjection,
         apiKeysProjection,
         botsProjection,
@@ -122,6 +125,11 @@ export class Projections extends ReadModelFreshness implements OnApplicationBoot
       useFactory: (p: Projections) => new GuildsReadModel(p.host.db, p.versionOf('guilds')),
     },
     {
+      provide: GuildBotsReadModel,
+      inject: [Projections],
+      useFactory: (p: Projections) => new GuildBotsReadModel(p.host.db),
+    },
+    {
       provide: UsersReadModel,
       inject: [Projections],
       useFactory: (p: Projections) => new UsersReadModel(p.host.db),
@@ -151,6 +159,7 @@ export class Projections extends ReadModelFreshness implements OnApplicationBoot
     Projections,
     ReadModelFreshness,
     GuildsReadModel,
+    GuildBotsReadModel,
     UsersReadModel,
     ApiKeysReadModel,
     BotsReadModel,

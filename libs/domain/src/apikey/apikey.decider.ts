@@ -11,6 +11,8 @@ import type {
 import type { ApiKeyEvent } from './apikey.events';
 import {
   assertApiKeyId,
+  assertMayChangeKeyGrants,
+  assertMayManageKeys,
   assertSecretHash,
   hasAdminScope,
   normalizeLabel,
@@ -71,12 +73,15 @@ function issue(command: IssueApiKey, state: ApiKeyState): ApiKeyEvent[] {
     throw new DomainError('conflict', 'api_key_exists', `API key ${command.keyId} already exists`, 'keyId');
   }
   const { keyId, ownerId, secretHash } = command;
-  return [{ type: 'ApiKeyIssued', data: { keyId, ownerId, tier, scopes, guildId, secretHash, label } }];
+  const data = { keyId, ownerId, tier, scopes, guildId, secretHash, label };
+  return [{ type: 'ApiKeyIssued', data: command.demo === true ? { ...data, demo: true } : data }];
 }
 
 function revoke(command: RevokeApiKey, state: ApiKeyState): ApiKeyEvent[] {
-  const key = requireIssued(state, command.keyId);
   const requester = command.requestedBy;
+  // Before the key is looked at: a bound key learns nothing, not even whether the id exists.
+  assertMayManageKeys(requester);
+  const key = requireIssued(state, command.keyId);
   // Checked here, not in a door, so every door (REST, Discord) gets the same rule and the same refusal.
   if (requester && requester.ownerId !== key.ownerId && !hasAdminScope(requester.scopes)) {
     throw new DomainError(
@@ -91,12 +96,14 @@ function revoke(command: RevokeApiKey, state: ApiKeyState): ApiKeyEvent[] {
 }
 
 function changeTier(command: ChangeApiKeyTier, state: ApiKeyState): ApiKeyEvent[] {
+  assertMayChangeKeyGrants(command.requestedBy);
   const tier = normalizeTier(command.tier);
   const key = requireActive(state, command.keyId);
   return tier === key.tier ? [] : [{ type: 'ApiKeyTierChanged', data: { keyId: command.keyId, tier } }];
 }
 
 function changeScopes(command: ChangeApiKeyScopes, state: ApiKeyState): ApiKeyEvent[] {
+  assertMayChangeKeyGrants(command.requestedBy);
   const scopes = normalizeScopes(command.scopes);
   const key = requireActive(state, command.keyId);
   return sameScopes(scopes, key.scopes)

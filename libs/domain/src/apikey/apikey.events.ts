@@ -17,6 +17,11 @@ export type ApiKeyIssued = DomainEvent<
     /** Lowercase hex SHA-256 of the whole key string. */
     readonly secretHash: string;
     readonly label: string | null;
+    /**
+     * Present (true) only on the demo's keys, whose secrets anyone holding the data directory's
+     * `demo-seed` can derive: servers refuse them outside a demo data directory. Absent otherwise.
+     */
+    readonly demo?: true;
   }
 >;
 export type ApiKeyRevoked = DomainEvent<

@@ -1,4 +1,6 @@
 import { DomainError } from '../shared/domain-error';
+import { assertPlainText } from '../shared/plain-text';
+import type { ApiKeyRequester } from './apikey.commands';
 
 /** Rate-limit tiers. Part of the public API: the doors accept exactly these strings. */
 export const API_KEY_TIERS = ['free', 'premium', 'enterprise'] as const;
@@ -46,6 +48,29 @@ export const hasAdminScope = (scopes: readonly string[] | undefined): boolean =>
 /** Whether the scopes let their holder act as the owner of bot `botId` (admins may act for any bot). */
 export const canActForBot = (scopes: readonly string[] | undefined, botId: string): boolean =>
   hasAdminScope(scopes) || (scopes?.includes(`bot:${botId}`) ?? false);
+
+/**
+ * Managing keys (listing, issuing, revoking, changing them) needs an account key: a key bound to one
+ * guild acts only on that guild, so a guild's key leaking can never reach its owner's other keys.
+ * No requester means a trusted door (CLI, system), which is not checked.
+ */
+export function assertMayManageKeys(requester: ApiKeyRequester | undefined): void {
+  if (requester?.guildId !== undefined && requester.guildId !== null) {
+    throw new DomainError(
+      'forbidden',
+      'guild_bound_key',
+      `this key is bound to guild ${requester.guildId} and acts only on it; managing API keys needs a key that is not bound to a guild`,
+    );
+  }
+}
+
+/** Tier and scopes are an operator's to change: an unbound admin key, or a trusted door. */
+export function assertMayChangeKeyGrants(requester: ApiKeyRequester | undefined): void {
+  assertMayManageKeys(requester);
+  if (requester && !hasAdminScope(requester.scopes)) {
+    throw new DomainError('forbidden', 'admin_required', 'only an admin may change a key’s tier or scopes');
+  }
+}
 
 export function assertApiKeyId(value: unknown): asserts value is string {
   if (!isApiKeyId(value)) {
@@ -107,6 +132,7 @@ function normalizeText(value: unknown, field: string, max: number): string | nul
   const text = value.trim();
   if (text.length > max)
     throw invalid(`invalid_${field}`, `${field} must be at most ${max} characters`, field);
+  assertPlainText(text, field);
   return text.length === 0 ? null : text;
 }
 

@@ -1,4 +1,5 @@
 import { DomainError } from '../shared/domain-error';
+import { assertPlainText } from '../shared/plain-text';
 
 // Field checks shared by the command-list rules (internal: not exported from the domain's index).
 // Messages follow the seed's one sample ("Command arg types must be a string with the value …"); the
@@ -29,14 +30,25 @@ export function refuseUnknownFields(
   }
 }
 
+/** Single-line text (names, aliases, permissions): no control or invisible characters at all. */
 export function text(value: unknown, max: number, message: string, code: string, field: string): string {
   if (typeof value !== 'string' || value.trim() === '' || length(value) > max) refuse(code, message, field);
+  assertPlainText(value as string, field);
   return value as string;
 }
 
-export function nullableText(value: unknown, max: number, message: string, code: string, field: string) {
+/** `multiline` (descriptions) lets line breaks through; every other control character is refused. */
+export function nullableText(
+  value: unknown,
+  max: number,
+  message: string,
+  code: string,
+  field: string,
+  multiline = false,
+) {
   if (value === undefined || value === null) return null;
   if (typeof value !== 'string' || length(value) > max) refuse(code, message, field);
+  assertPlainText(value as string, field, { multiline });
   return value as string;
 }
 

@@ -1,3 +1,4 @@
+import { assertPlainText } from '../shared/plain-text';
 import {
   isObject,
   length,
@@ -134,6 +135,7 @@ function command(value: unknown, at: string): BotCommandSpec {
       `Command descriptions must be a string of up to ${L.descriptionMaxLength} characters, or null`,
       'invalid_description',
       `${at}.description`,
+      true,
     ),
     args: argList(c.args, `${at}.args`),
     cooldown: cooldown(c.cooldown, `${at}.cooldown`),
@@ -147,6 +149,7 @@ function command(value: unknown, at: string): BotCommandSpec {
           field,
         );
       }
+      assertPlainText(item as string, field);
       return item as string;
     }),
     permissions: textList(

@@ -1,3 +1,4 @@
+import { assertPlainText } from '../shared/plain-text';
 import { DomainError } from '../shared/domain-error';
 import type { BotMeta } from './bot.events';
 
@@ -27,6 +28,7 @@ export function normalizeBotName(value: unknown): string {
   if (typeof value !== 'string' || value.trim() === '' || length(value.trim()) > L.nameMaxLength) {
     throw invalid('invalid_name', `name must be 1–${L.nameMaxLength} characters`, 'name');
   }
+  assertPlainText(value, 'name');
   return value.trim();
 }
 
@@ -35,6 +37,7 @@ export function normalizeBotPrefix(value: unknown): string | null {
   if (typeof value !== 'string' || value.trim() === '' || length(value) > L.prefixMaxLength) {
     throw invalid('invalid_prefix', `prefix must be 1–${L.prefixMaxLength} characters, or null`, 'prefix');
   }
+  assertPlainText(value, 'prefix');
   return value;
 }
 
@@ -47,6 +50,7 @@ export function normalizeTags(value: unknown): string[] {
     if (tag === '' || length(tag) > L.tagMaxLength) {
       throw invalid('invalid_tag', `each tag must be 1–${L.tagMaxLength} characters`, 'tags');
     }
+    assertPlainText(tag, 'tags');
     tags.add(tag);
   }
   if (tags.size > L.maxTags) throw invalid('too_many_tags', `a bot has at most ${L.maxTags} tags`, 'tags');
@@ -62,6 +66,7 @@ export function normalizeShortDescription(value: unknown): string {
       'shortDescription',
     );
   }
+  assertPlainText(value, 'shortDescription', { multiline: true });
   return value.trim();
 }
 
@@ -130,6 +135,7 @@ export function normalizeReviewText(value: unknown): string | null {
   if (typeof value !== 'string' || length(value.trim()) > L.reviewTextMaxLength) {
     throw invalid('invalid_text', `text must be at most ${L.reviewTextMaxLength} characters`, 'text');
   }
+  assertPlainText(value, 'text', { multiline: true });
   return value.trim() === '' ? null : value.trim();
 }
 

@@ -1,4 +1,5 @@
 import { DomainError } from '../shared/domain-error';
+import { assertPlainText } from '../shared/plain-text';
 import { assertTimeZone } from '../shared/time';
 import type { AutoModSettings, GuildProfile, SettingsChanges } from './guild.events';
 
@@ -36,6 +37,7 @@ function assertName(value: unknown): void {
   if (typeof value !== 'string' || value.trim().length === 0 || value.length > GUILD_LIMITS.nameMaxLength) {
     throw invalid('invalid_name', `name must be 1–${GUILD_LIMITS.nameMaxLength} characters`, 'name');
   }
+  assertPlainText(value, 'name');
 }
 
 function assertCount(value: unknown, field: string): void {
@@ -109,6 +111,7 @@ function normalizePrefix(value: unknown): string {
       'prefix',
     );
   }
+  assertPlainText(value, 'prefix');
   return value;
 }
 
@@ -136,6 +139,7 @@ function normalizeWordFilter(value: unknown): string[] {
     if (word.length === 0 || word.length > GUILD_LIMITS.wordMaxLength) {
       throw invalid('invalid_word', `each word must be 1–${GUILD_LIMITS.wordMaxLength} characters`, field);
     }
+    assertPlainText(word, field);
     words.add(word);
   }
   return [...words];

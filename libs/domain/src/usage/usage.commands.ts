@@ -1,3 +1,4 @@
+import type { ActivityReporter, ReportedGuild } from './activity-report.rules';
 import type { UsageCategory, UsageDoor } from './usage.events';
 
 /** `at` everywhere: when it happened, ISO 8601; absent means "now" (the decision time). */
@@ -26,6 +27,22 @@ export interface ReportActivity {
   readonly guildId: string;
   readonly activeUsers: number;
   readonly timestamp: string;
+  /** The guild as the read models know it: the report is checked against it. */
+  readonly guild: ReportedGuild;
+  /** Who reports, from a door that must check it; absent for trusted doors. */
+  readonly reporter?: ActivityReporter;
 }
 
-export type UsageCommand = RecordCommandInvocation | RecordMemberActivity | ReportActivity;
+/** Voids one report (named by its event id) so analytics ignore it; the report itself stays in the store. */
+export interface VoidActivityReport {
+  readonly type: 'VoidActivityReport';
+  readonly guildId: string;
+  readonly reportEventId: string;
+  /** The instant the voided report was for, ISO 8601. */
+  readonly reportedAt: string;
+  readonly reason?: string | null;
+  readonly requestedBy?: ActivityReporter;
+}
+
+export type UsageCommand =
+  RecordCommandInvocation | RecordMemberActivity | ReportActivity | VoidActivityReport;

@@ -5,6 +5,7 @@ import type { UsageEvent } from './usage.events';
 
 const spec = DeciderSpecification.for(usageDecider);
 const GUILD = '123456789012345678';
+const guild = { ownerId: '5', memberCount: 1_500, installedReporterBots: [] };
 const invocation = {
   type: 'RecordCommandInvocation' as const,
   guildId: GUILD,
@@ -55,7 +56,13 @@ describe('usage facts', () => {
   it('given anything, when a bot reports activity 4 minutes ahead of our clock, then it is accepted', () => {
     spec
       .given([])
-      .when({ type: 'ReportActivity', guildId: GUILD, activeUsers: 482, timestamp: '2026-01-01T00:04:00Z' })
+      .when({
+        type: 'ReportActivity',
+        guildId: GUILD,
+        activeUsers: 482,
+        timestamp: '2026-01-01T00:04:00Z',
+        guild,
+      })
       .then([
         {
           type: 'ActivityReported',
@@ -74,7 +81,14 @@ describe('usage facts', () => {
     it(`given anything, when a report has ${what}, then it is refused (${code})`, () => {
       spec
         .given([])
-        .when({ type: 'ReportActivity', guildId: GUILD, activeUsers: 1, timestamp: SPEC_NOW, ...change })
+        .when({
+          type: 'ReportActivity',
+          guildId: GUILD,
+          activeUsers: 1,
+          timestamp: SPEC_NOW,
+          guild,
+          ...change,
+        })
         .thenThrows('invalid', code, field);
     });
   }

@@ -3,7 +3,19 @@ import { normalizeInstant } from '../shared/time';
 import { assertSnowflake } from '../guild/guild.rules';
 import type { UsageCommand } from './usage.commands';
 import type { UsageEvent } from './usage.events';
-import { assertActiveUsers, assertCategory, assertCommandName, normalizeReportTime } from './usage.rules';
+import {
+  assertMayReportActivity,
+  assertMayVoidReport,
+  assertPlausibleActiveUsers,
+} from './activity-report.rules';
+import {
+  assertActiveUsers,
+  assertCategory,
+  assertCommandName,
+  normalizeReportTime,
+  normalizeVoidReason,
+  normalizeVoidedInstant,
+} from './usage.rules';
 
 const DOORS: ReadonlySet<string> = new Set(['rest', 'discord', 'cli', 'system']);
 
@@ -27,7 +39,9 @@ function decide(command: UsageCommand, _state: null, context: DecisionContext): 
       return [{ type: 'MemberActive', data: { guildId, userId, channelId, at } }];
     }
     case 'ReportActivity': {
+      if (command.reporter) assertMayReportActivity(command.reporter, command.guildId, command.guild);
       assertActiveUsers(command.activeUsers);
+      assertPlausibleActiveUsers(command.activeUsers, command.guild);
       const at = normalizeReportTime(command.timestamp, context.now);
       return [
         {
@@ -35,6 +49,13 @@ function decide(command: UsageCommand, _state: null, context: DecisionContext): 
           data: { guildId: command.guildId, activeUsers: command.activeUsers, at },
         },
       ];
+    }
+    case 'VoidActivityReport': {
+      assertMayVoidReport(command.requestedBy);
+      const { guildId, reportEventId } = command;
+      const reportedAt = normalizeVoidedInstant(command.reportedAt);
+      const reason = normalizeVoidReason(command.reason);
+      return [{ type: 'ActivityReportVoided', data: { guildId, reportEventId, reportedAt, reason } }];
     }
     default:
       return assertNever(command);
@@ -50,5 +71,5 @@ export const usageDecider: Decider<null, UsageCommand, UsageEvent> = {
   initialState: () => null,
   decide,
   evolve: (state) => state,
-  schemaVersions: { CommandInvoked: 1, MemberActive: 1, ActivityReported: 1 },
+  schemaVersions: { CommandInvoked: 1, MemberActive: 1, ActivityReported: 1, ActivityReportVoided: 1 },
 };

@@ -36,12 +36,25 @@ export type ActivityReported = DomainEvent<
   { readonly guildId: string; readonly activeUsers: number; readonly at: string }
 >;
 
-export type UsageEvent = CommandInvoked | MemberActive | ActivityReported;
+/** An operator voided a report (a false or hostile figure): analytics ignore it from now on. */
+export type ActivityReportVoided = DomainEvent<
+  'ActivityReportVoided',
+  {
+    readonly guildId: string;
+    /** The event id of the `ActivityReported` it voids. */
+    readonly reportEventId: string;
+    readonly reportedAt: string;
+    readonly reason: string | null;
+  }
+>;
+
+export type UsageEvent = CommandInvoked | MemberActive | ActivityReported | ActivityReportVoided;
 
 export const USAGE_EVENT_TYPES = [
   'CommandInvoked',
   'MemberActive',
   'ActivityReported',
+  'ActivityReportVoided',
 ] as const satisfies readonly UsageEvent['type'][];
 
 export const usageStreamId = (guildId: string): string => `usage-${guildId}`;

@@ -1,4 +1,5 @@
 import { DomainError } from '../shared/domain-error';
+import { assertPlainText } from '../shared/plain-text';
 import { USAGE_CATEGORIES, type UsageCategory } from './usage.events';
 
 /** Limits of usage facts; exported so doors can describe them. */
@@ -72,4 +73,21 @@ export function assertActiveUsers(value: unknown): asserts value is number {
       'activeUsers',
     );
   }
+}
+
+/** Why a report was voided, for the audit trail: trimmed, at most 200 characters, blank means none. */
+export function normalizeVoidReason(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string') throw invalid('invalid_reason', 'reason must be text', 'reason');
+  const text = value.trim();
+  if (text.length > 200) throw invalid('invalid_reason', 'reason must be at most 200 characters', 'reason');
+  assertPlainText(text, 'reason');
+  return text.length === 0 ? null : text;
+}
+
+/** The instant of a report being voided: any time that parses (a voided report may be old, or a little ahead). */
+export function normalizeVoidedInstant(value: unknown): string {
+  const ms = typeof value === 'string' ? Date.parse(value) : Number.NaN;
+  if (Number.isNaN(ms)) throw invalid('invalid_timestamp', 'timestamp must be a time', 'timestamp');
+  return new Date(ms).toISOString();
 }

@@ -1,5 +1,6 @@
 import { assertNever, type Decider } from '../shared/decider';
 import { DomainError } from '../shared/domain-error';
+import { assertPlainText } from '../shared/plain-text';
 import { assertSnowflake, sameSet } from '../guild/guild.rules';
 import type { UserCommand, UserEvent, UserProfile } from './user.events';
 
@@ -24,6 +25,7 @@ function assertProfile(profile: UserProfile): void {
       'username',
     );
   }
+  assertPlainText(username, 'username');
   const valid =
     Array.isArray(roles) &&
     roles.length <= USER_LIMITS.maxRoles &&
@@ -37,6 +39,7 @@ function assertProfile(profile: UserProfile): void {
       'roles',
     );
   }
+  for (const role of roles) assertPlainText(role, 'roles');
 }
 
 /** Records what the platform knows of a user; recording the same profile again changes nothing. */

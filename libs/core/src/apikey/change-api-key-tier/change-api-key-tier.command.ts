@@ -1,4 +1,5 @@
 import { Command } from '@nestjs/cqrs';
+import type { ApiKeyRequester } from '#domain';
 import type { CommandContext } from '../../command-handling/command-context';
 import type { CommandResult } from '../../command-handling/command-result';
 
@@ -11,6 +12,7 @@ export class ChangeApiKeyTierCommand extends Command<CommandResult> {
     readonly keyId: string,
     readonly tier: string,
     readonly context: CommandContext,
+    readonly requestedBy?: ApiKeyRequester,
   ) {
     super();
   }

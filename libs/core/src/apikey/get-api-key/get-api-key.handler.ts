@@ -14,9 +14,7 @@ export class GetApiKeyHandler implements IQueryHandler<GetApiKeyQuery> {
   ) {}
 
   async execute({ keyId, minPosition }: GetApiKeyQuery) {
-    if (minPosition !== undefined) {
-      await this.freshness.waitFor('apikeys', minPosition, this.config.readYourWritesTimeoutMs);
-    }
+    await this.freshness.require('apikeys', minPosition, this.config.readYourWritesTimeoutMs);
     return this.keys.findById(keyId);
   }
 }

@@ -18,6 +18,8 @@ export interface IssueApiKeyOptions {
    * Its id is the key id. By default the handler makes a new random key.
    */
   readonly key?: string;
+  /** Marks a demo key (see `ApiKeyIssued.demo`); only `cli demo` sets it. */
+  readonly demo?: boolean;
 }
 
 /** A key as issued: the only time its plaintext exists outside its owner's hands. */

@@ -32,6 +32,7 @@ export class IssueApiKeyHandler implements ICommandHandler<IssueApiKeyCommand> {
         guildId: options.guildId,
         secretHash,
         label: options.label,
+        demo: options.demo,
       },
       context,
     );

@@ -1,8 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { assertMayManageKeys } from '#domain';
 import { ApiKeysReadModel } from '#projections';
 import { GUILDHALL_CONFIG, type GuildhallConfig } from '#config';
 import { ReadModelFreshness } from '../../command-handling/read-model-freshness';
+import { requesterOf } from '../requester';
 import { ListApiKeysQuery } from './list-api-keys.query';
 
 @QueryHandler(ListApiKeysQuery)
@@ -13,10 +15,9 @@ export class ListApiKeysHandler implements IQueryHandler<ListApiKeysQuery> {
     @Inject(GUILDHALL_CONFIG) private readonly config: GuildhallConfig,
   ) {}
 
-  async execute({ ownerId, minPosition }: ListApiKeysQuery) {
-    if (minPosition !== undefined) {
-      await this.freshness.waitFor('apikeys', minPosition, this.config.readYourWritesTimeoutMs);
-    }
+  async execute({ ownerId, minPosition, requestedBy }: ListApiKeysQuery) {
+    assertMayManageKeys(requesterOf(requestedBy));
+    await this.freshness.require('apikeys', minPosition, this.config.readYourWritesTimeoutMs);
     return ownerId === undefined ? this.keys.listAll() : this.keys.listByOwner(ownerId);
   }
 }

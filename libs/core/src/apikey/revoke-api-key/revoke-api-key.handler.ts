@@ -2,6 +2,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { apiKeyDecider, apiKeyStreamId } from '#domain';
 import { EventStore } from '#eventstore';
 import { decideAndAppend } from '../../command-handling/decide-and-append';
+import { requesterOf } from '../requester';
 import { RevokeApiKeyCommand } from './revoke-api-key.command';
 
 @CommandHandler(RevokeApiKeyCommand)
@@ -18,13 +19,7 @@ export class RevokeApiKeyHandler implements ICommandHandler<RevokeApiKeyCommand>
         type: 'RevokeApiKey',
         keyId,
         reason,
-        // Only the owner id and scopes go to the domain, whatever else the caller's principal carries.
-        requestedBy:
-          requestedBy === undefined
-            ? undefined
-            : typeof requestedBy === 'string'
-              ? { ownerId: requestedBy }
-              : { ownerId: requestedBy.ownerId, scopes: requestedBy.scopes },
+        requestedBy: requesterOf(requestedBy),
       },
       context,
     );

@@ -14,9 +14,7 @@ export class GetBotHandler implements IQueryHandler<GetBotQuery> {
   ) {}
 
   async execute({ botId, minPosition }: GetBotQuery) {
-    if (minPosition !== undefined) {
-      await this.freshness.waitFor('bots', minPosition, this.config.readYourWritesTimeoutMs);
-    }
+    await this.freshness.require('bots', minPosition, this.config.readYourWritesTimeoutMs);
     return this.bots.get(botId);
   }
 }

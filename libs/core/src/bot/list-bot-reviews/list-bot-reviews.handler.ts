@@ -14,9 +14,7 @@ export class ListBotReviewsHandler implements IQueryHandler<ListBotReviewsQuery>
   ) {}
 
   async execute({ botId, minPosition }: ListBotReviewsQuery) {
-    if (minPosition !== undefined) {
-      await this.freshness.waitFor('bots', minPosition, this.config.readYourWritesTimeoutMs);
-    }
+    await this.freshness.require('bots', minPosition, this.config.readYourWritesTimeoutMs);
     return this.bots.get(botId) ? this.bots.reviews(botId) : null;
   }
 }

@@ -14,9 +14,7 @@ export class GetDeveloperHandler implements IQueryHandler<GetDeveloperQuery> {
   ) {}
 
   async execute({ username, minPosition }: GetDeveloperQuery) {
-    if (minPosition !== undefined) {
-      await this.freshness.waitFor('developers', minPosition, this.config.readYourWritesTimeoutMs);
-    }
+    await this.freshness.require('developers', minPosition, this.config.readYourWritesTimeoutMs);
     return this.developers.get(username);
   }
 }

@@ -14,9 +14,7 @@ export class GetGuildHandler implements IQueryHandler<GetGuildQuery> {
   ) {}
 
   async execute({ guildId, minPosition }: GetGuildQuery) {
-    if (minPosition !== undefined) {
-      await this.freshness.waitFor('guilds', minPosition, this.config.readYourWritesTimeoutMs);
-    }
+    await this.freshness.require('guilds', minPosition, this.config.readYourWritesTimeoutMs);
     return this.guilds.get(guildId);
   }
 }

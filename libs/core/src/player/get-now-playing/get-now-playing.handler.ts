@@ -15,9 +15,7 @@ export class GetNowPlayingHandler implements IQueryHandler<GetNowPlayingQuery> {
   ) {}
 
   async execute({ guildId, minPosition }: GetNowPlayingQuery): Promise<NowPlayingView | null> {
-    if (minPosition !== undefined) {
-      await this.freshness.waitFor('player', minPosition, this.config.readYourWritesTimeoutMs);
-    }
+    await this.freshness.require('player', minPosition, this.config.readYourWritesTimeoutMs);
     const player = this.players.get(guildId);
     const current = player?.current;
     if (!player || !current) return null;

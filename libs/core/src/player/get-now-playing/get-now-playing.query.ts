@@ -1,5 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import type { Track } from '#domain';
+import type { MinPosition } from '../../command-handling/read-model-freshness';
 
 /** The current track with its live position. */
 export interface NowPlayingView {
@@ -16,7 +17,7 @@ export interface NowPlayingView {
 export class GetNowPlayingQuery extends Query<NowPlayingView | null> {
   constructor(
     readonly guildId: string,
-    readonly minPosition?: number,
+    readonly minPosition?: MinPosition,
   ) {
     super();
   }

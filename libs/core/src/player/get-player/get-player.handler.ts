@@ -14,9 +14,7 @@ export class GetPlayerHandler implements IQueryHandler<GetPlayerQuery> {
   ) {}
 
   async execute({ guildId, minPosition }: GetPlayerQuery) {
-    if (minPosition !== undefined) {
-      await this.freshness.waitFor('player', minPosition, this.config.readYourWritesTimeoutMs);
-    }
+    await this.freshness.require('player', minPosition, this.config.readYourWritesTimeoutMs);
     return this.players.get(guildId);
   }
 }

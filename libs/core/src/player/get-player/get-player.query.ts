@@ -1,12 +1,13 @@
 import { Query } from '@nestjs/cqrs';
 import type { PlayerView } from '#projections';
+import type { MinPosition } from '../../command-handling/read-model-freshness';
 
 /** A guild's player (voice channel, current track, queue, modes) from the read model; null before any event. */
 export class GetPlayerQuery extends Query<PlayerView | null> {
   constructor(
     readonly guildId: string,
     /** Wait until the read model has applied this global position (read-your-writes). */
-    readonly minPosition?: number,
+    readonly minPosition?: MinPosition,
   ) {
     super();
   }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Command } from '@nestjs/cqrs';
+import type { ActivityReporter } from '#domain';
 import type { CommandContext } from '../../command-handling/command-context';
 
 export interface ReportActivityResult {
@@ -17,6 +18,11 @@ export class ReportActivityCommand extends Command<ReportActivityResult> {
     /** ISO 8601. */
     readonly timestamp: string,
     readonly context: CommandContext,
+    /**
+     * Who reports, from a door that must check it (a key's principal fits): accepted for a bot
+     * installed in the guild, or a key of someone who manages it. Absent for trusted doors.
+     */
+    readonly reporter?: ActivityReporter,
   ) {
     super();
   }
@@ -24,7 +30,11 @@ export class ReportActivityCommand extends Command<ReportActivityResult> {
 
 /** The event id of a report: one per (guild, instant), so a resubmission is recognised by the store. */
 export function reportEventId(guildId: string, at: string): string {
-  const h = createHash('sha256').update(`ActivityReported:${guildId}:${at}`).digest('hex');
-  // Shaped as a UUID (version nibble 5) so every store and ClickHouse's UUID column accept it.
+  return uuidOf(`ActivityReported:${guildId}:${at}`);
+}
+
+/** A name-derived id, shaped as a UUID (version nibble 5) so every store and ClickHouse's UUID column accept it. */
+export function uuidOf(name: string): string {
+  const h = createHash('sha256').update(name).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }

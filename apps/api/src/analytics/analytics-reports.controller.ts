@@ -1,0 +1,56 @@
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
+import type { FastifyReply } from 'fastify';
+import { VoidActivityReportCommand, type ApiKeyPrincipal, type CommandContext } from '#core';
+import { RequireScope } from '../auth/access.decorators';
+import { POSITION_HEADER } from '../common/min-position';
+import { CurrentKey, RestCommandContext } from '../common/request-context';
+import { SnowflakePipe } from '../common/snowflake';
+
+export class VoidReportDto {
+  @ApiProperty({
+    description: 'the instant of the report to void, as it was stored',
+    example: '2026-01-01T12:00:00Z',
+  })
+  @IsISO8601({ strict: true })
+  timestamp!: string;
+
+  @ApiPropertyOptional({ maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  reason?: string;
+}
+
+/** Operators correct a false activity report (BotNexus submit): the void is an event analytics honour. */
+@ApiTags('Analytics')
+@ApiBearerAuth()
+@Controller('v1/servers/:id/analytics/reports')
+export class AnalyticsReportsController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  /** 200 `{server_id, timestamp, report_event_id, voided}`; `voided: false` when it already was. */
+  @Post('void')
+  @HttpCode(200)
+  @RequireScope('admin')
+  async voidReport(
+    @Param('id', new SnowflakePipe('id')) id: string,
+    @Body() body: VoidReportDto,
+    @CurrentKey() key: ApiKeyPrincipal,
+    @RestCommandContext() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const result = await this.commandBus.execute(
+      new VoidActivityReportCommand(id, body.timestamp, context, { reason: body.reason, requestedBy: key }),
+    );
+    if (result.position !== undefined) void reply.header(POSITION_HEADER, String(result.position));
+    return {
+      server_id: id,
+      timestamp: result.reportedAt,
+      report_event_id: result.reportEventId,
+      voided: result.created,
+    };
+  }
+}
