@@ -30,6 +30,7 @@ import { BotsOnDiscordController } from './bots/bots-on-discord.controller';
 import { BotsController } from './bots/bots.controller';
 import { DevelopersController } from './bots/developers.controller';
 import { HealthController } from './health/health.controller';
+import { HttpInputModule } from './http-input/http-input.module';
 import { ElixirMusicController } from './elixir/elixir-music.controller';
 import { HexifyMusicController } from './hexify/hexify-music.controller';
 import { HexifyServersController } from './hexify/hexify-servers.controller';
@@ -58,6 +59,7 @@ import { ServersController } from './servers/servers.controller';
     }),
     CqrsModule.forRoot(),
     TerminusModule,
+    HttpInputModule,
     EventStoreModule,
     ProjectionsModule,
     GuildModule,

@@ -12,6 +12,7 @@ import { ConcurrencyConflictError, EventStoreUnavailableError } from '#eventstor
 import { InvalidQueryError, TrackNotFoundError } from '#core';
 import { AnalyticsUnavailableError } from '#analytics';
 import { ExactBodyException } from './exact-body.exception';
+import { statusText, type ErrorBody } from './error-body';
 
 const STATUS_BY_REASON: Record<RefusalReason, number> = {
   invalid: HttpStatus.BAD_REQUEST,
@@ -19,13 +20,6 @@ const STATUS_BY_REASON: Record<RefusalReason, number> = {
   forbidden: HttpStatus.FORBIDDEN,
   conflict: HttpStatus.CONFLICT,
 };
-
-export interface ErrorBody {
-  statusCode: number;
-  error: string;
-  message: string;
-  [extra: string]: unknown;
-}
 
 /** Maps every failure to one error shape `{statusCode, error, message}`; only a real fault is a 500. */
 @Catch()
@@ -119,15 +113,4 @@ function headersFor(exception: unknown): Record<string, string> {
     return { 'retry-after': '1' };
   }
   return {};
-}
-
-function statusText(status: number): string {
-  const name = HttpStatus[status];
-  return name
-    ? name
-        .toLowerCase()
-        .split('_')
-        .map((w) => w[0].toUpperCase() + w.slice(1))
-        .join(' ')
-    : 'Error';
 }
