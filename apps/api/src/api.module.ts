@@ -25,6 +25,7 @@ import { AuthModule } from './auth/auth.module';
 import { musicTrackResolverProvider } from './music-wiring/music-resolver.provider';
 import { ArtworkController } from './music-wiring/artwork.controller';
 import { ApiExceptionFilter } from './common/api-exception.filter';
+import { WireNames } from './common/wire-names';
 import { BotNexusController } from './bots/botnexus.controller';
 import { BotsOnDiscordController } from './bots/bots-on-discord.controller';
 import { BotsController } from './bots/bots.controller';
@@ -93,7 +94,7 @@ import { ServersController } from './servers/servers.controller';
     BotNexusAnalyticsController,
     AnalyticsController,
   ],
-  providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
+  providers: [WireNames, { provide: APP_FILTER, useClass: ApiExceptionFilter }],
 })
 export class ApiModule {
   /**
