@@ -159,4 +159,14 @@ describe('hostile input over real sockets', () => {
     assert.equal(body.error, 'Request Timeout');
     assert.match(String(body.message), /whole request within 1500 ms/);
   });
+
+  it('given request headers past the 16 KiB Node accepts, then 431 in the usual error shape', async () => {
+    const res = await fetch(`${server.url}/health`, { headers: { 'x-padding': 'x'.repeat(20_000) } });
+    assert.equal(res.status, 431);
+    assert.deepEqual(await res.json(), {
+      statusCode: 431,
+      error: 'Request Header Fields Too Large',
+      message: 'The request line and headers together are too large',
+    });
+  });
 });
