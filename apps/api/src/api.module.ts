@@ -27,11 +27,13 @@ import { AuthModule } from './auth/auth.module';
 import { musicTrackResolverProvider } from './music-wiring/music-resolver.provider';
 import { ArtworkController } from './music-wiring/artwork.controller';
 import { ApiExceptionFilter } from './common/api-exception.filter';
+import { WireNames } from './common/wire-names';
 import { BotNexusController } from './bots/botnexus.controller';
 import { BotsOnDiscordController } from './bots/bots-on-discord.controller';
 import { BotsController } from './bots/bots.controller';
 import { DevelopersController } from './bots/developers.controller';
 import { HealthController } from './health/health.controller';
+import { HttpInputModule } from './http-input/http-input.module';
 import { ElixirMusicController } from './elixir/elixir-music.controller';
 import { HexifyMusicController } from './hexify/hexify-music.controller';
 import { HexifyServersController } from './hexify/hexify-servers.controller';
@@ -60,6 +62,7 @@ import { ServersController } from './servers/servers.controller';
     }),
     CqrsModule.forRoot(),
     TerminusModule,
+    HttpInputModule,
     EventStoreModule,
     ProjectionsModule,
     GuildModule,
@@ -95,6 +98,7 @@ import { ServersController } from './servers/servers.controller';
     AnalyticsReportsController,
   ],
   providers: [
+    WireNames,
     { provide: APP_FILTER, useClass: ApiExceptionFilter },
     { provide: APP_FILTER, useClass: ReadModelBehindFilter },
   ],

@@ -5,6 +5,9 @@ import { Logger } from 'nestjs-pino';
 import { loadConfig, type GuildhallConfig } from '#config';
 import { ApiModule } from './api.module';
 import { createValidationPipe } from './common/validation';
+import { httpServerOptions } from './http-input/http-server-options';
+import { acceptOnlyJsonBodies } from './http-input/json-body-parser';
+import { KeyBeforeBody } from './http-input/key-before-body';
 
 /** Builds the HTTP application; `main` and the e2e tests share it so tests exercise the real wiring. */
 export async function createApiApp(
@@ -14,17 +17,18 @@ export async function createApiApp(
   const config = { ...loadConfig(), ...overrides };
   const app = await NestFactory.create<NestFastifyApplication>(
     ApiModule.withConfig(config, options),
-    new FastifyAdapter({
-      bodyLimit: config.bodyLimitBytes,
-      logger: false,
-      trustProxy: config.trustProxy,
-    }),
-    { bufferLogs: true },
+    new FastifyAdapter(httpServerOptions(config)),
+    // Nest's parsers would also accept form-encoded bodies; Guildhall takes JSON only.
+    { bufferLogs: true, bodyParser: false },
   );
   app.useLogger(app.get(Logger));
-  // Every body Guildhall accepts is JSON; without this Fastify would parse text/plain and the
-  // client would get a confusing 400 instead of 415 Unsupported Media Type.
-  app.getHttpAdapter().getInstance().removeContentTypeParser(['text/plain']);
+  const fastify = app.getHttpAdapter().getInstance();
+  acceptOnlyJsonBodies(fastify, {
+    maxDepth: config.bodyMaxDepth,
+    maxKeys: config.bodyMaxKeys,
+    maxItems: config.bodyMaxItems,
+  });
+  if (options.guards !== false) app.get(KeyBeforeBody).install(fastify);
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(

@@ -61,4 +61,18 @@ describe('loadConfig', () => {
     assert.equal(loadConfig({ DEMO_KEYS: 'OFF' }).demoKeys, 'off');
     assert.throws(() => loadConfig({ DEMO_KEYS: 'maybe' }), /DEMO_KEYS/);
   });
+
+  it('given no HTTP input settings, then the documented limits and timeouts apply', () => {
+    const config = loadConfig({});
+    assert.deepEqual([config.bodyMaxDepth, config.bodyMaxKeys, config.bodyMaxItems], [32, 100, 1_000]);
+    assert.deepEqual([config.requestTimeoutMs, config.headersTimeoutMs], [30_000, 10_000]);
+  });
+
+  it('given a headers timeout longer than the request timeout, then it fails naming both', () => {
+    assert.throws(
+      () => loadConfig({ HTTP_REQUEST_TIMEOUT_MS: '5000', HTTP_HEADERS_TIMEOUT_MS: '6000' }),
+      /HTTP_HEADERS_TIMEOUT_MS.*HTTP_REQUEST_TIMEOUT_MS/,
+    );
+    assert.throws(() => loadConfig({ BODY_MAX_DEPTH: '0' }), /BODY_MAX_DEPTH/);
+  });
 });

@@ -24,6 +24,16 @@ export interface GuildhallConfig {
   readonly logRequests: boolean;
   /** Largest accepted request body, in bytes. */
   readonly bodyLimitBytes: number;
+  /** Deepest nesting of objects and arrays a JSON body may have, checked before it is parsed. */
+  readonly bodyMaxDepth: number;
+  /** Most fields one JSON object of a body may have. */
+  readonly bodyMaxKeys: number;
+  /** Most items one JSON array of a body may have. */
+  readonly bodyMaxItems: number;
+  /** Time a client has to send a whole request, headers and body; past it the answer is 408. */
+  readonly requestTimeoutMs: number;
+  /** Time a client has to send the request headers. */
+  readonly headersTimeoutMs: number;
   /** When set, analytics go to this ClickHouse server instead of the embedded chDB under dataDir. */
   readonly clickhouseUrl: string | undefined;
   /** Past this an analytics request answers 503 instead of waiting on a slow store. */
@@ -86,6 +96,20 @@ function demoKeys(env: NodeJS.ProcessEnv): 'auto' | 'on' | 'off' {
   throw new ConfigError(`DEMO_KEYS must be auto, on or off, got "${env.DEMO_KEYS}"`);
 }
 
+function httpTimeouts(
+  env: NodeJS.ProcessEnv,
+): Pick<GuildhallConfig, 'requestTimeoutMs' | 'headersTimeoutMs'> {
+  const requestTimeoutMs = integer(env, 'HTTP_REQUEST_TIMEOUT_MS', 30_000, 100, 3_600_000);
+  const headersTimeoutMs = integer(env, 'HTTP_HEADERS_TIMEOUT_MS', 10_000, 100, 3_600_000);
+  // Node refuses a headers timeout longer than the whole request's.
+  if (headersTimeoutMs > requestTimeoutMs) {
+    throw new ConfigError(
+      `HTTP_HEADERS_TIMEOUT_MS (${headersTimeoutMs}) must not exceed HTTP_REQUEST_TIMEOUT_MS (${requestTimeoutMs})`,
+    );
+  }
+  return { requestTimeoutMs, headersTimeoutMs };
+}
+
 /** Reads and checks the configuration once, at start, so a typo fails loudly instead of later. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): GuildhallConfig {
   const eventStoreUrl = env.EVENTSTORE_URL?.trim() || undefined;
@@ -120,6 +144,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GuildhallConfi
     runProjections: flag(env, 'RUN_PROJECTIONS', true),
     logRequests: flag(env, 'LOG_REQUESTS', false),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
+    bodyMaxDepth: integer(env, 'BODY_MAX_DEPTH', 32, 2, 1_000),
+    bodyMaxKeys: integer(env, 'BODY_MAX_KEYS', 100, 10, 100_000),
+    bodyMaxItems: integer(env, 'BODY_MAX_ITEMS', 1_000, 10, 1_000_000),
+    ...httpTimeouts(env),
     clickhouseUrl,
     analyticsTimeoutMs: integer(env, 'ANALYTICS_TIMEOUT_MS', 5000, 50, 120_000),
     // Unset (the fallback 0) keeps every usage event: truncation is opt-in, since it cannot be undone.

@@ -37,7 +37,7 @@ export class ApiKeyGuard implements CanActivate {
     if (key) request.principal = principalOf(key);
     if (rules.some((rule) => rule.kind === 'public')) return true;
     if (!raw) throw new UnauthorizedException(missingKeyMessage(dialect));
-    if (!key) throw new UnauthorizedException('Invalid or revoked API key');
+    if (!key) throw new UnauthorizedException(INVALID_KEY_MESSAGE);
     const params = request.params as Record<string, string | undefined>;
     for (const rule of rules) this.enforce(rule, key, params, dialect);
     return true;
@@ -100,7 +100,9 @@ function principalOf(key: ApiKeyPrincipal): Principal {
   return principal;
 }
 
-function missingKeyMessage(dialect: Dialect): string {
+export const INVALID_KEY_MESSAGE = 'Invalid or revoked API key';
+
+export function missingKeyMessage(dialect: Dialect): string {
   return dialect === 'bod'
     ? 'Missing API key: send it as the Authorization header'
     : 'Missing API key: send Authorization: Bearer <key>';

@@ -6,12 +6,15 @@ import {
   type ArgumentsHost,
   type ExceptionFilter,
 } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, type RefusalReason } from '#domain';
 import { ConcurrencyConflictError, EventStoreUnavailableError } from '#eventstore';
 import { InvalidQueryError, TrackNotFoundError } from '#core';
 import { AnalyticsUnavailableError } from '#analytics';
 import { ExactBodyException } from './exact-body.exception';
+import { errorBody, statusText, type ErrorBody } from './error-body';
+import { WireNames } from './wire-names';
+import { fastifyErrorMessage } from '../http-input/fastify-error-message';
 
 const STATUS_BY_REASON: Record<RefusalReason, number> = {
   invalid: HttpStatus.BAD_REQUEST,
@@ -20,40 +23,46 @@ const STATUS_BY_REASON: Record<RefusalReason, number> = {
   conflict: HttpStatus.CONFLICT,
 };
 
-export interface ErrorBody {
-  statusCode: number;
-  error: string;
-  message: string;
-  [extra: string]: unknown;
-}
-
 /** Maps every failure to one error shape `{statusCode, error, message}`; only a real fault is a 500. */
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('ApiExceptionFilter');
 
+  constructor(private readonly wireNames: WireNames) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
-    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const http = host.switchToHttp();
+    const reply = http.getResponse<FastifyReply>();
     if (exception instanceof ExactBodyException) {
       void reply.status(exception.getStatus()).send(exception.body);
       return;
     }
-    const body = this.toBody(exception);
+    const body = this.toBody(exception, http.getRequest<FastifyRequest>());
     if (body.statusCode >= 500 && body.statusCode !== 503) this.logger.error(exception);
     for (const [name, value] of Object.entries(headersFor(exception))) void reply.header(name, value);
     void reply.status(body.statusCode).send(body);
   }
 
-  private toBody(exception: unknown): ErrorBody {
-    if (exception instanceof HttpException) return httpExceptionBody(exception);
+  private toBody(exception: unknown, request: FastifyRequest): ErrorBody {
+    if (exception instanceof HttpException) {
+      // Exactly HttpException, not a subclass: one of Fastify's own refusals, as Nest passes them on.
+      const statusCode = exception.getStatus();
+      if (exception.constructor === HttpException && statusCode < 500) {
+        return errorBody(statusCode, fastifyErrorMessage(statusCode, exception.message, request));
+      }
+      return httpExceptionBody(exception);
+    }
     if (exception instanceof DomainError) {
       const statusCode = STATUS_BY_REASON[exception.reason];
+      const { code, field } = exception;
+      // The domain names fields its own way (`timeZone`); the client is told the name it sent.
+      const named = field ? this.wireNames.rename(request, field, exception.message) : undefined;
       return {
         statusCode,
         error: statusText(statusCode),
-        message: exception.message,
-        code: exception.code,
-        ...(exception.field ? { field: exception.field } : {}),
+        message: named?.message ?? exception.message,
+        code,
+        ...(named ? { field: named.field } : {}),
       };
     }
     if (exception instanceof TrackNotFoundError) {
@@ -119,15 +128,4 @@ function headersFor(exception: unknown): Record<string, string> {
     return { 'retry-after': '1' };
   }
   return {};
-}
-
-function statusText(status: number): string {
-  const name = HttpStatus[status];
-  return name
-    ? name
-        .toLowerCase()
-        .split('_')
-        .map((w) => w[0].toUpperCase() + w.slice(1))
-        .join(' ')
-    : 'Error';
 }

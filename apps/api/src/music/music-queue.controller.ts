@@ -15,6 +15,7 @@ import {
 } from '#core';
 import { GuildManager, GuildReader } from '../auth/access.decorators';
 import { MinPosition } from '../common/min-position';
+import { WireFields } from '../common/wire-names';
 import { CurrentKey, RestCommandContext } from '../common/request-context';
 import { SnowflakePipe } from '../common/snowflake';
 import { EnqueueDto, MoveTrackDto } from './music.dto';
@@ -97,6 +98,7 @@ export class MusicQueueController {
   /** Moves a queued track to `index` of the stored queue (0 plays next). */
   @Patch(':track_id')
   @GuildManager('id')
+  @WireFields({ toIndex: 'index' })
   async move(
     @Param('id', new SnowflakePipe('id')) id: string,
     @Param('track_id') trackId: string,
