@@ -111,8 +111,10 @@ function send(
         error instanceof OutboundFetchError
           ? error
           : new OutboundFetchError(`request failed: ${error.message}`, target.url.href, { cause: error });
-      // Past the headers, a failure (idle, cancelled) ends the body that is being read.
+      // Past the headers, a failure (idle, cancelled) ends the body that is being read. Before
+      // them, the caller hears of it once the connection is closed: a freed slot is really free.
       if (answered) answered.destroy(failure);
+      else if (req.socket && !req.socket.destroyed) req.socket.once('close', () => reject(failure));
       else reject(failure);
     });
     req.end(options.body);
