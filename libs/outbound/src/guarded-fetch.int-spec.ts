@@ -18,6 +18,12 @@ describe('OutboundGuard.fetch against local servers', () => {
       if (req.url === '/loop') return res.writeHead(302, { location: '/loop' }).end();
       if (req.url === '/big') return res.end('x'.repeat(5_000));
       if (req.url === '/silent') return; // accepts, never answers
+      if (req.url === '/hook') {
+        const chunks: Buffer[] = [];
+        req.on('data', (chunk: Buffer) => chunks.push(chunk));
+        return req.on('end', () => res.end(`${req.method} ${Buffer.concat(chunks).toString()}`));
+      }
+      if (req.url === '/see-other') return res.writeHead(303, { location: '/hook' }).end();
       res.end(`hello from ${req.headers.host}`);
     });
   });
@@ -66,6 +72,12 @@ describe('OutboundGuard.fetch against local servers', () => {
     assert.match(await text(response.body), /^hello from media\.test:/);
     assert.equal(lookups, 1);
     assert.equal(forbidden.connections(), 0);
+  });
+
+  it('given a POST with a body (a webhook), when sent, then the server receives it; a 303 turns it into a GET', async () => {
+    const post = { method: 'POST', body: '{"event":"x"}', headers: { 'content-type': 'application/json' } };
+    assert.equal(await text((await guard().fetch(`${allowed.base}/hook`, post)).body), 'POST {"event":"x"}');
+    assert.equal(await text((await guard().fetch(`${allowed.base}/see-other`, post)).body), 'GET ');
   });
 
   it('given a body over the size cap, when read, then reading fails', async () => {
