@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import { NoSubscriberBehavior } from '@discordjs/voice';
 import { TrackOpener } from '#music';
 import { GuildAudio } from '../../apps/bot/src/player/guild-audio';
@@ -27,7 +28,7 @@ export interface PlayerLoadResult {
 async function main(): Promise<void> {
   const [players, file, volume, warmupMs, windowMs] = process.argv.slice(2);
   const count = Number(players);
-  const opener = new TrackOpener({ ffmpegPath: 'ffmpeg', ffprobePath: 'ffprobe' });
+  const opener = new TrackOpener({ ffmpegPath: 'ffmpeg', ffprobePath: 'ffprobe', musicDir: dirname(file) });
   global.gc?.();
   const rssBefore = process.memoryUsage().rss;
   let failed = 0;

@@ -54,6 +54,19 @@ describe('music from a local library (MUSIC_DIR), through the REST API', () => {
     assert.ok(art.rawPayload.length > 0);
   });
 
+  it('given malformed file URLs (a host, an encoded slash), when played, then 400 naming query', async () => {
+    for (const query of ['file://127.0.0.1/etc/passwd', `file://${music}/album%2Fsong.mp3`]) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/v2/servers/${SERVER}/music/play`,
+        headers: { authorization },
+        payload: { query },
+      });
+      assert.equal(res.statusCode, 400, `${query}: ${res.body}`);
+      assert.equal(res.json().field, 'query');
+    }
+  });
+
   it('given an unknown cover id, then 404', async () => {
     assert.equal((await t.app.inject({ method: 'GET', url: '/v1/music/artwork/nope' })).statusCode, 404);
   });

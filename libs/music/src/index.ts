@@ -11,3 +11,4 @@ export * from './playback/track-opener';
 export * from './sources/ytdlp-json';
 export { findExecutable } from './sources/ytdlp-source';
 export * from './music.module';
+export * from './process/probe-limiter';

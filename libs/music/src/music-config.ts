@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { loadProbeLimits, type ProbeLimits } from '#config';
 import { findExecutable } from './sources/ytdlp-source';
 
 /** Where the music sources find their files and tools; read from the environment by `loadMusicConfig`. */
@@ -11,11 +12,13 @@ export interface MusicConfig {
   readonly ffprobePath: string;
   /** URL of a library track's embedded cover, given its identifier; `{id}` is replaced. */
   readonly artworkUrlTemplate: string | null;
+  /** Bounds on resolving work (`MUSIC_PROBE_*`); the defaults when absent. */
+  readonly probeLimits?: ProbeLimits;
 }
 
 /**
  * `MUSIC_DIR` (local library), `YTDLP_PATH` (default: `yt-dlp` when it is on PATH), `FFMPEG_PATH`,
- * `FFPROBE_PATH`, `MUSIC_ARTWORK_URL` (default `/v1/music/artwork/{id}`; empty for none).
+ * `FFPROBE_PATH`, `MUSIC_ARTWORK_URL` (default `/v1/music/artwork/{id}`; empty for none), `MUSIC_PROBE_*`.
  */
 export function loadMusicConfig(env: NodeJS.ProcessEnv = process.env): MusicConfig {
   const musicDir = env.MUSIC_DIR?.trim();
@@ -27,6 +30,7 @@ export function loadMusicConfig(env: NodeJS.ProcessEnv = process.env): MusicConf
     ffmpegPath: env.FFMPEG_PATH?.trim() || 'ffmpeg',
     ffprobePath: env.FFPROBE_PATH?.trim() || 'ffprobe',
     artworkUrlTemplate: artwork === undefined ? '/v1/music/artwork/{id}' : artwork.trim() || null,
+    probeLimits: loadProbeLimits(env),
   };
 }
 

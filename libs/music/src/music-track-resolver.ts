@@ -1,6 +1,8 @@
+import { TrackResolver, type ResolveOptions, type ResolvedTracks } from '#core/player/track-resolver';
+import { OutboundGuard } from '#outbound';
 import { LocalLibrary } from './library/local-library';
 import type { MusicConfig } from './music-config';
-import { TrackResolver, type ResolveOptions, type ResolvedTracks } from '#core/player/track-resolver';
+import { ProbeLimiter } from './process/probe-limiter';
 import { InvalidQueryError, TrackNotFoundError, notFound } from './resolver-errors';
 import { HttpSource } from './sources/http-source';
 import { LocalSource } from './sources/local-source';
@@ -10,6 +12,14 @@ import type { Resolution } from './track-info';
 
 const MAX_QUERY_LENGTH = 1_000;
 const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
+/** Whom a library playlist's remote entries are counted against: the operator wrote them. */
+const LIBRARY_CALLER = 'music-library';
+
+export interface MusicResolverDeps {
+  /** Every URL a source fetches, or hands to yt-dlp, is approved by it (default: no exemptions). */
+  readonly guard?: OutboundGuard;
+  readonly onError?: (message: string, error: unknown) => void;
+}
 
 /**
  * The `TrackResolver` port over every source. Routes a query to a source. A URL goes to the first source that claims it (the library for
@@ -21,32 +31,37 @@ export class MusicTrackResolver extends TrackResolver {
   readonly local: LocalSource | undefined;
   readonly http: HttpSource;
   readonly ytdlp: YtDlpSource | undefined;
+  /** Bounds the fetching and yt-dlp work resolving does (`MUSIC_PROBE_*`). */
+  readonly limiter: ProbeLimiter;
   private readonly urlSources: TrackSource[];
 
-  constructor(config: MusicConfig, onError: (message: string, error: unknown) => void = () => {}) {
+  constructor(config: MusicConfig, deps: MusicResolverDeps = {}) {
     super();
-    this.http = new HttpSource({ ffprobePath: config.ffprobePath });
-    this.ytdlp = config.ytDlpPath ? new YtDlpSource(config.ytDlpPath) : undefined;
+    const guard = deps.guard ?? new OutboundGuard();
+    const onError = deps.onError ?? (() => {});
+    this.limiter = new ProbeLimiter(config.probeLimits);
+    this.http = new HttpSource(guard);
+    this.ytdlp = config.ytDlpPath ? new YtDlpSource(config.ytDlpPath, guard) : undefined;
     const artwork = config.artworkUrlTemplate;
     if (config.musicDir) {
       this.library = new LocalLibrary({ root: config.musicDir, onError });
       this.local = new LocalSource(
         this.library,
         (id) => (artwork ? artwork.replace('{id}', id) : null),
-        (url) => this.resolveRemote(url),
+        (url) => this.resolveRemote(url, LIBRARY_CALLER),
       );
     }
     this.urlSources = [this.local, this.ytdlp, this.http].filter((s): s is NonNullable<typeof s> => !!s);
   }
 
   resolve(query: string, options: ResolveOptions): Promise<ResolvedTracks> {
-    return this.resolveQuery(query, options.source);
+    return this.resolveQuery(query, options.source, options.caller ?? `user:${options.requestedBy}`);
   }
 
-  /** Like `resolve`, with the playlist's name. */
-  async resolveQuery(query: string, source?: string): Promise<Resolution> {
+  /** Like `resolve`, with the playlist's name. `caller` is whom the probing work is counted against. */
+  async resolveQuery(query: string, source?: string, caller = 'anonymous'): Promise<Resolution> {
     const text = validQuery(query);
-    if (SCHEME.test(text) || text.startsWith('file:')) return this.resolveUrl(parseUrl(text));
+    if (SCHEME.test(text) || text.startsWith('file:')) return this.resolveUrl(parseUrl(text), caller);
     // Absolute paths are how the domain stores local tracks' `uri`: replaying one must work.
     if (text.startsWith('/') && this.local) return this.local.resolvePathQuery(text);
     const site = source?.trim().toLowerCase() || 'local';
@@ -57,30 +72,35 @@ export class MusicTrackResolver extends TrackResolver {
       );
     }
     // Without yt-dlp a site search falls back to the library rather than failing the request.
+    const ytdlp = this.ytdlp;
     const found =
-      site !== 'local' && this.ytdlp
-        ? await this.ytdlp.search(text, site)
+      site !== 'local' && ytdlp
+        ? await this.limiter.run(caller, (signal) => ytdlp.search(text, site, signal))
         : ((await this.local?.resolveRelative(text)) ?? (await this.local?.search(text)));
     if (!found) throw notFound(text);
     return found;
   }
 
-  private async resolveUrl(url: URL): Promise<Resolution> {
+  private async resolveUrl(url: URL, caller: string): Promise<Resolution> {
     const source = this.urlSources.find((s) => s.claims(url));
     if (!source) throw new InvalidQueryError(`unsupported URL scheme ${url.protocol}`);
-    try {
-      return await source.resolveUrl(url);
-    } catch (error) {
-      // A web page that is no media file may still hold media yt-dlp's generic extractor can find.
-      if (source === this.http && this.ytdlp && error instanceof TrackNotFoundError) {
-        return this.ytdlp.resolveUrl(url);
+    // The library reads local files only; its playlists' remote entries come back through here.
+    if (source === this.local) return source.resolveUrl(url);
+    return this.limiter.run(caller, async (signal) => {
+      try {
+        return await source.resolveUrl(url, signal);
+      } catch (error) {
+        // A web page that is no media file may still hold media yt-dlp's generic extractor can find.
+        if (source === this.http && this.ytdlp && error instanceof TrackNotFoundError && !signal.aborted) {
+          return this.ytdlp.resolveUrl(url, signal);
+        }
+        throw error;
       }
-      throw error;
-    }
+    });
   }
 
-  private async resolveRemote(url: URL) {
-    const resolution = await this.resolveUrl(url);
+  private async resolveRemote(url: URL, caller: string) {
+    const resolution = await this.resolveUrl(url, caller);
     return resolution.kind === 'track' ? resolution.tracks[0] : undefined;
   }
 }

@@ -1,4 +1,5 @@
 import { Global, Inject, Logger, Module, type OnApplicationBootstrap } from '@nestjs/common';
+import { OutboundGuard, OutboundModule } from '#outbound';
 import { loadMusicConfig, type MusicConfig } from './music-config';
 import { MusicTrackResolver } from './music-track-resolver';
 import { TrackOpener } from './playback/track-opener';
@@ -13,22 +14,24 @@ export const MUSIC_CONFIG = Symbol('MUSIC_CONFIG');
  */
 @Global()
 @Module({
+  imports: [OutboundModule],
   providers: [
     { provide: MUSIC_CONFIG, useFactory: () => loadMusicConfig() },
     {
       provide: MusicTrackResolver,
-      inject: [MUSIC_CONFIG],
-      useFactory: (config: MusicConfig) => {
+      inject: [MUSIC_CONFIG, OutboundGuard],
+      useFactory: (config: MusicConfig, guard: OutboundGuard) => {
         const logger = new Logger('Music');
-        return new MusicTrackResolver(config, (message, error) =>
-          logger.warn(`${message}: ${String(error)}`),
-        );
+        return new MusicTrackResolver(config, {
+          guard,
+          onError: (message, error) => logger.warn(`${message}: ${String(error)}`),
+        });
       },
     },
     {
       provide: TrackOpener,
-      inject: [MUSIC_CONFIG],
-      useFactory: (config: MusicConfig) => new TrackOpener(config),
+      inject: [MUSIC_CONFIG, OutboundGuard],
+      useFactory: (config: MusicConfig, guard: OutboundGuard) => new TrackOpener({ ...config, guard }),
     },
   ],
   exports: [MUSIC_CONFIG, MusicTrackResolver, TrackOpener],

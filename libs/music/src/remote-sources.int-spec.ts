@@ -4,6 +4,8 @@ import { createReadStream, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { AllowList, OutboundGuard } from '#outbound';
+import { SITE_ADDRESSES, testResolver } from '#outbound/testing/test-resolver';
 import { MusicTrackResolver } from './music-track-resolver';
 import { InvalidQueryError, TrackNotFoundError } from './resolver-errors';
 import { installFakeYtDlp, type FakeYtDlp } from './testing/fake-ytdlp';
@@ -36,13 +38,22 @@ describe('http and yt-dlp sources', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     ytdlp = installFakeYtDlp(tmp.dir);
-    sources = new MusicTrackResolver({
-      musicDir: undefined,
-      ytDlpPath: ytdlp.path,
-      ffmpegPath: 'ffmpeg',
-      ffprobePath: 'ffprobe',
-      artworkUrlTemplate: null,
-    });
+    // The media server is on loopback: only an operator's allow-list lets the sources reach it.
+    sources = new MusicTrackResolver(
+      {
+        musicDir: undefined,
+        ytDlpPath: ytdlp.path,
+        ffmpegPath: 'ffmpeg',
+        ffprobePath: 'ffprobe',
+        artworkUrlTemplate: null,
+      },
+      {
+        guard: new OutboundGuard({
+          allowList: AllowList.parse('127.0.0.1'),
+          resolve: testResolver(SITE_ADDRESSES),
+        }),
+      },
+    );
   });
   after(async () => {
     await new Promise((resolve) => server.close(resolve));

@@ -1,10 +1,22 @@
-import { TrackNotFoundError } from '#core/player/track-resolver';
+import { InvalidQueryError, TrackNotFoundError } from '#core/player/track-resolver';
+import { OutboundFetchError, OutboundRefusedError } from '#outbound';
 
-export { InvalidQueryError, TrackNotFoundError } from '#core/player/track-resolver';
+export { InvalidQueryError, TrackNotFoundError, TrackSourcesBusyError } from '#core/player/track-resolver';
 
 /** "Nothing found for `query`", keeping the source's own reason (yt-dlp's, FFprobe's) as the cause. */
 export function notFound(query: string, reason?: unknown): TrackNotFoundError {
   const error = new TrackNotFoundError(query);
   if (reason !== undefined) error.cause = reason instanceof Error ? reason.message : reason;
+  return error;
+}
+
+/**
+ * A guarded fetch's failure as the resolver reports it: a refused URL is the client's to fix
+ * (400, naming `query`); a host that is down, slow or unknown is "nothing found" (404).
+ */
+export function outboundFailure(query: string, error: unknown): unknown {
+  if (error instanceof OutboundRefusedError)
+    return new InvalidQueryError(`the URL is refused: ${error.message}`);
+  if (error instanceof OutboundFetchError) return notFound(query, error);
   return error;
 }

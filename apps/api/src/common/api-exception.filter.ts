@@ -9,7 +9,7 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, type RefusalReason } from '#domain';
 import { ConcurrencyConflictError, EventStoreUnavailableError } from '#eventstore';
-import { InvalidQueryError, TrackNotFoundError } from '#core';
+import { InvalidQueryError, TrackNotFoundError, TrackSourcesBusyError } from '#core';
 import { AnalyticsUnavailableError } from '#analytics';
 import { ExactBodyException } from './exact-body.exception';
 import { errorBody, statusText, type ErrorBody } from './error-body';
@@ -72,6 +72,10 @@ export class ApiExceptionFilter implements ExceptionFilter {
       const { message, field } = exception;
       return { statusCode: 400, error: 'Bad Request', message, code: 'invalid_query', field };
     }
+    if (exception instanceof TrackSourcesBusyError) {
+      const { status, message } = exception;
+      return { statusCode: status, error: statusText(status), message, code: 'track_sources_busy' };
+    }
     if (exception instanceof ConcurrencyConflictError) {
       return {
         statusCode: 409,
@@ -120,6 +124,7 @@ function httpExceptionBody(exception: HttpException): ErrorBody {
 }
 
 function headersFor(exception: unknown): Record<string, string> {
+  if (exception instanceof TrackSourcesBusyError) return { 'retry-after': String(exception.retryAfterSec) };
   if (
     exception instanceof ConcurrencyConflictError ||
     exception instanceof EventStoreUnavailableError ||

@@ -11,6 +11,11 @@ export interface ResolveOptions {
   readonly source?: string;
   /** Snowflake of the user asking, for sources that log or limit per user. */
   readonly requestedBy: string;
+  /**
+   * Who the resolving work is counted against (`apikey:{id}`, `discord-user:{id}`): sources that
+   * fetch or run tools bound how much of it one caller may have in flight.
+   */
+  readonly caller?: string;
 }
 
 /** Nothing matched the query (Elixir answers 404). */
@@ -28,6 +33,21 @@ export class InvalidQueryError extends Error {
     message: string,
     /** The request field at fault: `query` or `source`. */
     readonly field: 'query' | 'source' = 'query',
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Too much resolving work is in flight: the caller's own share (429) or the whole process's
+ * (503). `retryAfterSec` is when a slot is sure to have freed.
+ */
+export class TrackSourcesBusyError extends Error {
+  override readonly name = 'TrackSourcesBusyError';
+  constructor(
+    message: string,
+    readonly status: 429 | 503,
+    readonly retryAfterSec: number,
   ) {
     super(message);
   }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readdir, realpath, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import { isAudioFile, readArtwork, readTags, type LibraryEntry } from './tags';
 import { search } from './search';
 
@@ -56,6 +56,7 @@ export class LocalLibrary {
     const path = relativePath.split(sep).join('/');
     const known = this.entries.get(path);
     if (known) return known;
+    if ((await this.contains(join(this.root, path))) === undefined) return undefined;
     const info = await stat(join(this.root, path)).catch(() => undefined);
     if (!info?.isFile() || !isAudioFile(path)) return undefined;
     const entry = await readTags(join(this.root, path), {
@@ -90,9 +91,8 @@ export class LocalLibrary {
     this.rootReal ??= await realpath(this.root);
     const real = await realpath(absolute).catch(() => undefined);
     if (!real) return undefined;
-    const rel = relative(this.rootReal, real);
-    if (rel.startsWith('..') || rel.startsWith(sep)) return undefined;
-    return rel.split(sep).join('/');
+    if (!isInside(this.rootReal, real)) return undefined;
+    return relative(this.rootReal, real).split(sep).join('/');
   }
 
   private async walkAndIndex(): Promise<void> {
@@ -131,7 +131,15 @@ export class LocalLibrary {
       if (item.name.startsWith('.')) continue;
       const path = dir ? `${dir}/${item.name}` : item.name;
       if (item.isDirectory()) yield* this.walk(path);
-      else if ((item.isFile() || item.isSymbolicLink()) && isAudioFile(item.name)) yield path;
+      else if (item.isFile() && isAudioFile(item.name)) yield path;
+      // A link is indexed only if it leads to a file inside the library: never to the rest of the disk.
+      else if (
+        item.isSymbolicLink() &&
+        isAudioFile(item.name) &&
+        (await this.contains(join(this.root, path)))
+      ) {
+        yield path;
+      }
     }
   }
 
@@ -139,4 +147,10 @@ export class LocalLibrary {
     this.entries.set(entry.path, entry);
     this.byId.set(entry.identifier, entry);
   }
+}
+
+/** Whether `path` is `root` or lies below it (both real, absolute paths). */
+export function isInside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (!isAbsolute(rel) && rel !== '..' && !rel.startsWith(`..${sep}`));
 }

@@ -1,13 +1,15 @@
 /** How FFmpeg should turn an input into Ogg Opus. */
 export interface FfmpegPlan {
-  readonly input: string;
+  /**
+   * A local file (already checked to lie in the library), or `stdin`: bytes Node fetched through
+   * the outbound guard. FFmpeg may open nothing else: `-protocol_whitelist` is `file` or `pipe`.
+   */
+  readonly input: { readonly file: string } | 'stdin';
   readonly positionMs: number;
   /** 0–100; 100 leaves the samples untouched. */
   readonly volume: number;
   /** Copy the Opus packets into Ogg instead of re-encoding (an Opus source at volume 100). */
   readonly copy: boolean;
-  /** Extra HTTP request headers (yt-dlp's `http_headers`). */
-  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /** Bitrate of re-encoded audio: Discord's voice channels take up to 96–384 kbps; 128k is transparent. */
@@ -19,20 +21,19 @@ export const OPUS_BITRATE = '128k';
  * restarts FFmpeg at the current position instead of scaling PCM in the event loop.
  */
 export function ffmpegArgs(plan: FfmpegPlan): string[] {
-  const remote = /^https?:\/\//i.test(plan.input);
-  const headers = Object.entries(plan.headers ?? {})
-    .map(([k, v]) => `${k}: ${v}\r\n`)
-    .join('');
+  const piped = plan.input === 'stdin';
+  const seek = plan.positionMs > 0 ? ['-ss', (plan.positionMs / 1000).toFixed(3)] : [];
   return [
     '-hide_banner',
-    '-nostdin',
     '-loglevel',
     'error',
-    ...(remote ? ['-reconnect', '1', '-reconnect_streamed', '1', '-reconnect_delay_max', '5'] : []),
-    ...(headers ? ['-headers', headers] : []),
-    ...(plan.positionMs > 0 ? ['-ss', (plan.positionMs / 1000).toFixed(3)] : []),
+    // A file can be sought before decoding; a pipe cannot, so FFmpeg reads up to the position and drops it.
+    ...(piped ? [] : seek),
+    '-protocol_whitelist',
+    piped ? 'pipe' : 'file',
     '-i',
-    plan.input,
+    piped ? 'pipe:0' : `file:${(plan.input as { file: string }).file}`,
+    ...(piped ? seek : []),
     '-vn',
     '-map',
     '0:a:0',

@@ -1,7 +1,11 @@
-import { fileURLToPath } from 'node:url';
+import type { Readable } from 'node:stream';
+import type { OutboundGuard } from '#outbound';
 import { ffprobe } from '../process/ffprobe';
 import { runProcess } from '../process/run-process';
+import { isPlaylist, opusContainerOf, peek } from '../sources/media-sniff';
+import { PLAYLIST_REFUSED } from '../sources/http-source';
 import type { YtDlpInfo } from '../sources/ytdlp-json';
+import { libraryFile } from './library-file';
 
 /** What the player needs from a queued track to play it. */
 export interface PlayableTrack {
@@ -10,30 +14,36 @@ export interface PlayableTrack {
   readonly isStream: boolean;
 }
 
-/** Where the audio bytes are and what they are, found just before playing. */
-export interface StreamInput {
-  /** A local path or an http(s) URL FFmpeg can open. */
-  readonly input: string;
-  readonly local: boolean;
-  readonly codec: string | null;
-  /** `ogg`, `webm` or another container name. */
-  readonly container: string | null;
-  readonly headers?: Readonly<Record<string, string>>;
-}
+/**
+ * Where the audio bytes are and what they are, found just before playing: a file checked to lie
+ * in the library, or a body fetched through the outbound guard.
+ */
+export type StreamInput = { readonly codec: string | null; readonly container: string | null } & (
+  { readonly kind: 'file'; readonly path: string } | { readonly kind: 'remote'; readonly body: Readable }
+);
 
 const YTDLP_SOURCES = new Set(['youtube', 'soundcloud', 'ytdlp']);
-/** Prefer a format Discord can take as is: Opus in WebM (YouTube's 251) needs no re-encoding. */
-export const YTDLP_AUDIO_FORMAT = 'bestaudio[acodec=opus]/bestaudio/best';
+/**
+ * Prefer a format Discord can take as is: Opus in WebM (YouTube's 251) needs no re-encoding.
+ * Only formats served over plain http(s): an HLS/DASH manifest names segment URLs the guard never saw.
+ */
+export const YTDLP_AUDIO_FORMAT =
+  'bestaudio[acodec=opus][protocol^=http]/bestaudio[protocol^=http]/best[protocol^=http]';
 
 export interface InputTools {
   readonly ffprobePath: string;
   readonly ytDlpPath?: string;
+  /** Root of the local library: a local track plays only if its real path is inside it. */
+  readonly musicDir?: string;
+  /** Every remote byte is fetched through it, every time a track plays. */
+  readonly guard: OutboundGuard;
 }
 
 /**
- * Finds the audio behind a track. Local files and direct URLs are probed with FFprobe (cached:
- * a file is probed once however often it plays); yt-dlp pages are asked for a fresh stream URL
- * every time, because those URLs expire.
+ * Finds the audio behind a track. Each play re-checks what it opens: a local path must still
+ * resolve (symlinks followed) inside the library; a URL is fetched through the guard again (its
+ * address and every redirect re-approved); a yt-dlp page is approved before yt-dlp sees it and
+ * the stream URL yt-dlp returns is fetched through the guard. Local files are probed once (cached).
  */
 export class StreamInputs {
   private readonly probes = new Map<string, Promise<{ codec: string | null; container: string | null }>>();
@@ -42,29 +52,47 @@ export class StreamInputs {
 
   async find(track: PlayableTrack): Promise<StreamInput> {
     if (YTDLP_SOURCES.has(track.source)) return this.fromYtDlp(track.uri);
-    const local = !/^https?:\/\//i.test(track.uri);
-    const input = track.uri.startsWith('file:') ? fileURLToPath(track.uri) : track.uri;
-    const { codec, container } = await this.probe(input, !track.isStream);
-    return { input, local, codec, container };
+    if (/^https?:\/\//i.test(track.uri)) return this.fetch(track.uri);
+    const path = await libraryFile(track.uri, this.tools.musicDir);
+    return { kind: 'file', path, ...(await this.probe(path)) };
   }
 
-  private probe(input: string, cacheable: boolean) {
-    const cached = this.probes.get(input);
+  private probe(path: string) {
+    const cached = this.probes.get(path);
     if (cached) return cached;
-    const probing = ffprobe(input, { ffprobePath: this.tools.ffprobePath }).then((r) => ({
+    const probing = ffprobe(path, { ffprobePath: this.tools.ffprobePath }).then((r) => ({
       codec: r.codec,
       container: r.container,
     }));
-    if (cacheable) {
-      if (this.probes.size >= 10_000) this.probes.delete(this.probes.keys().next().value!);
-      this.probes.set(input, probing);
-      probing.catch(() => this.probes.delete(input));
-    }
+    if (this.probes.size >= 10_000) this.probes.delete(this.probes.keys().next().value!);
+    this.probes.set(path, probing);
+    probing.catch(() => this.probes.delete(path));
     return probing;
+  }
+
+  private async fetch(
+    url: string,
+    headers?: Readonly<Record<string, string>>,
+    known?: { codec: string | null; container: string | null },
+  ): Promise<StreamInput> {
+    const response = await this.tools.guard.fetch(url, { headers });
+    const { head, stream } = await peek(response.body, 4096);
+    if (response.status < 200 || response.status > 299) {
+      stream.destroy();
+      throw new Error(`HTTP ${response.status} from ${response.url.host}`);
+    }
+    if (isPlaylist(response.headers['content-type'], head)) {
+      stream.destroy();
+      throw new Error(PLAYLIST_REFUSED);
+    }
+    const opus = opusContainerOf(head);
+    const sniffed = opus ? { codec: 'opus', container: opus } : { codec: null, container: null };
+    return { kind: 'remote', body: stream, ...(known ?? sniffed) };
   }
 
   private async fromYtDlp(uri: string): Promise<StreamInput> {
     if (!this.tools.ytDlpPath) throw new Error('yt-dlp is not installed');
+    await this.tools.guard.approve(uri);
     const { stdout, stderr, code } = await runProcess(
       this.tools.ytDlpPath,
       ['-J', '-f', YTDLP_AUDIO_FORMAT, '--no-playlist', '--no-warnings', '--', uri],
@@ -74,13 +102,10 @@ export class StreamInputs {
     const info = JSON.parse(stdout) as YtDlpInfo;
     const format = info.requested_formats?.find((f) => f.acodec && f.acodec !== 'none') ?? info;
     if (!format.url) throw new Error('yt-dlp found no stream URL');
-    return {
-      input: format.url,
-      local: false,
+    return this.fetch(format.url, format.http_headers, {
       codec: format.acodec ?? null,
       container: format.ext ?? null,
-      headers: format.http_headers,
-    };
+    });
   }
 }
 

@@ -4,6 +4,8 @@ import { createReadStream, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { AllowList, OutboundGuard } from '#outbound';
+import { SITE_ADDRESSES, testResolver } from '#outbound/testing/test-resolver';
 import { installFakeYtDlp } from '../testing/fake-ytdlp';
 import { tempDir } from '../testing/temp-dir';
 import { writeTone } from '../testing/test-audio';
@@ -38,7 +40,16 @@ describe('TrackOpener', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const ytdlp = installFakeYtDlp(tmp.dir, { streamUrl: `${base}/a.webm` });
-    opener = new TrackOpener({ ffmpegPath: 'ffmpeg', ffprobePath: 'ffprobe', ytDlpPath: ytdlp.path });
+    opener = new TrackOpener({
+      ffmpegPath: 'ffmpeg',
+      ffprobePath: 'ffprobe',
+      ytDlpPath: ytdlp.path,
+      musicDir: tmp.dir,
+      guard: new OutboundGuard({
+        allowList: AllowList.parse('127.0.0.1'),
+        resolve: testResolver(SITE_ADDRESSES),
+      }),
+    });
   });
   after(async () => {
     await new Promise((resolve) => server.close(resolve));

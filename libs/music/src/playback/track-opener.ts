@@ -1,7 +1,8 @@
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { createReadStream } from 'node:fs';
-import type { Readable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 import { createAudioResource, StreamType, type AudioResource } from '@discordjs/voice';
+import { OutboundGuard } from '#outbound';
 import { ffmpegArgs } from './ffmpeg-args';
 import { opusContainer, StreamInputs, type InputTools, type PlayableTrack } from './stream-input';
 
@@ -24,8 +25,10 @@ export interface OpenedTrack {
   close(): void;
 }
 
-export interface TrackOpenerOptions extends InputTools {
+export interface TrackOpenerOptions extends Omit<InputTools, 'guard'> {
   readonly ffmpegPath: string;
+  /** Remote audio is fetched through it at every play (default: a guard with no exemptions). */
+  readonly guard?: OutboundGuard;
 }
 
 /**
@@ -37,15 +40,15 @@ export class TrackOpener {
   private readonly inputs: StreamInputs;
 
   constructor(private readonly options: TrackOpenerOptions) {
-    this.inputs = new StreamInputs(options);
+    this.inputs = new StreamInputs({ ...options, guard: options.guard ?? new OutboundGuard() });
   }
 
   async open(track: PlayableTrack, at: { positionMs: number; volume: number }): Promise<OpenedTrack> {
     const input = await this.inputs.find(track);
     const opus = opusContainer(input);
     const positionMs = track.isStream ? 0 : Math.max(0, Math.round(at.positionMs));
-    if (opus && at.volume === 100 && input.local && positionMs === 0) {
-      const file = createReadStream(input.input);
+    if (opus && at.volume === 100 && input.kind === 'file' && positionMs === 0) {
+      const file = createReadStream(input.path);
       let failure: string | undefined;
       file.once('error', (error) => (failure = error.message));
       const settled = new Promise<void>((resolve) => file.once('close', () => resolve()));
@@ -59,18 +62,40 @@ export class TrackOpener {
       };
     }
     const copy = opus !== undefined && at.volume === 100;
+    const feed = input.kind === 'remote' ? input.body : undefined;
     const child = spawn(
       this.options.ffmpegPath,
-      ffmpegArgs({ input: input.input, positionMs, volume: at.volume, copy, headers: input.headers }),
-      { stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    return this.fromFfmpeg(child, copy ? 'remux' : 'transcode');
+      ffmpegArgs({
+        input: input.kind === 'remote' ? 'stdin' : { file: input.path },
+        positionMs,
+        volume: at.volume,
+        copy,
+      }),
+      { stdio: [feed ? 'pipe' : 'ignore', 'pipe', 'pipe'] },
+    ) as ChildProcessByStdio<Writable | null, Readable, Readable>;
+    return this.fromFfmpeg(child, copy ? 'remux' : 'transcode', feed);
   }
 
-  private fromFfmpeg(child: ChildProcessByStdio<null, Readable, Readable>, mode: PlaybackMode): OpenedTrack {
+  private fromFfmpeg(
+    child: ChildProcessByStdio<Writable | null, Readable, Readable>,
+    mode: PlaybackMode,
+    feed: Readable | undefined,
+  ): OpenedTrack {
     let failure: string | undefined;
     let closed = false;
     let lastError = '';
+    if (feed && child.stdin) {
+      // A fetch that fails midway (size cap, silence) ends FFmpeg's input early: that is a failure, not an end.
+      feed.once('error', (error) => {
+        if (!closed) failure ??= error.message;
+        child.stdin?.end();
+      });
+      child.stdin.on('error', () => {
+        // FFmpeg exited (or was closed) before reading everything: its exit tells why.
+      });
+      feed.pipe(child.stdin);
+      child.once('exit', () => feed.destroy());
+    }
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (text: string) => {
       const lines = text.trim().split('\n');
@@ -82,7 +107,7 @@ export class TrackOpener {
         resolve();
       });
       child.once('exit', (code, signal) => {
-        if (!closed && (code !== 0 || signal)) failure = `ffmpeg: ${lastError || `exit ${code ?? signal}`}`;
+        if (!closed && (code !== 0 || signal)) failure ??= `ffmpeg: ${lastError || `exit ${code ?? signal}`}`;
         resolve();
       });
     });
@@ -95,6 +120,7 @@ export class TrackOpener {
         if (closed) return;
         closed = true;
         child.stdout.destroy();
+        feed?.destroy();
         if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       },
     };

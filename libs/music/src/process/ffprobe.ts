@@ -21,11 +21,12 @@ export class ProbeError extends Error {
 }
 
 /**
- * Probes `input` (a path or an http(s) URL) for its first audio stream. Tag keys are lower-cased:
+ * Probes a local file for its first audio stream; FFprobe may open that file and nothing else
+ * (remote media is read in-process, through the outbound guard). Tag keys are lower-cased:
  * formats disagree on case (ID3 `TITLE` vs Vorbis `title`).
  */
 export async function ffprobe(
-  input: string,
+  path: string,
   options: { ffprobePath?: string; timeoutMs?: number } = {},
 ): Promise<ProbeResult> {
   const { stdout, code, stderr } = await runProcess(
@@ -39,9 +40,10 @@ export async function ffprobe(
       '-show_streams',
       '-select_streams',
       'a:0',
-      ...(input.startsWith('http') ? ['-rw_timeout', '10000000'] : []),
-      '--',
-      input,
+      '-protocol_whitelist',
+      'file',
+      '-i',
+      `file:${path}`,
     ],
     { timeoutMs: options.timeoutMs ?? 15_000, maxBytes: 4 * 1024 * 1024 },
   );

@@ -18,7 +18,7 @@ export class ProcessTimeoutError extends Error {
 export function runProcess(
   command: string,
   args: readonly string[],
-  options: { timeoutMs: number; maxBytes?: number },
+  options: { timeoutMs: number; maxBytes?: number; signal?: AbortSignal },
 ): Promise<ProcessOutput> {
   const maxBytes = options.maxBytes ?? 32 * 1024 * 1024;
   return new Promise((resolve, reject) => {
@@ -27,10 +27,14 @@ export function runProcess(
     const err: Buffer[] = [];
     let size = 0;
     let timedOut = false;
-    const timer = setTimeout(() => {
+    const stop = () => {
       timedOut = true;
       child.kill('SIGKILL');
-    }, options.timeoutMs);
+    };
+    const timer = setTimeout(stop, options.timeoutMs);
+    // The caller's deadline (a probe slot's) kills the child too: a slot is never held past it.
+    if (options.signal?.aborted) stop();
+    else options.signal?.addEventListener('abort', stop, { once: true });
     const collect = (into: Buffer[]) => (chunk: Buffer) => {
       size += chunk.length;
       if (size > maxBytes) child.kill('SIGKILL');
@@ -44,7 +48,8 @@ export function runProcess(
     });
     child.on('close', (code) => {
       clearTimeout(timer);
-      if (timedOut) reject(new ProcessTimeoutError(`${command} took longer than ${options.timeoutMs} ms`));
+      options.signal?.removeEventListener('abort', stop);
+      if (timedOut) reject(new ProcessTimeoutError(`${command} was stopped: it took too long`));
       else
         resolve({
           stdout: Buffer.concat(out).toString('utf8'),

@@ -34,7 +34,7 @@ export class LocalSource implements TrackSource {
   }
 
   async resolveUrl(url: URL): Promise<Resolution> {
-    const relative = await this.library.contains(fileURLToPath(url));
+    const relative = await this.library.contains(filePath(url));
     if (relative === undefined) throw new InvalidQueryError('that file is not in the music library');
     return this.resolvePath(relative);
   }
@@ -108,5 +108,14 @@ export class LocalSource implements TrackSource {
       if (found) return found;
     }
     return undefined;
+  }
+}
+
+/** The path a `file:` URL names; a host other than localhost, or an encoded `/`, is no valid file URL. */
+export function filePath(url: URL | string): string {
+  try {
+    return fileURLToPath(url);
+  } catch (error) {
+    throw new InvalidQueryError(`not a valid file URL: ${(error as Error).message}`);
   }
 }

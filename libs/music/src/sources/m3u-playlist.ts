@@ -34,14 +34,23 @@ export async function m3uResolution(
       continue;
     }
     const path = entry.location.startsWith('file:')
-      ? fileURLToPath(entry.location)
+      ? fileUrlPath(entry.location)
       : isAbsolute(entry.location)
         ? entry.location
         : join(dirname(absolute), entry.location);
-    const relative = await library.contains(path);
+    const relative = path === undefined ? undefined : await library.contains(path);
     const found = relative ? await library.entry(relative).catch(() => undefined) : undefined;
     if (found) tracks.push(toTrack(found));
   }
   if (tracks.length === 0) throw notFound(basename(absolute), 'no playable entries in the playlist');
   return { kind: 'playlist', name: basename(absolute, extname(absolute)), tracks };
+}
+
+/** A malformed `file:` entry is skipped like a missing one. */
+function fileUrlPath(location: string): string | undefined {
+  try {
+    return fileURLToPath(location);
+  } catch {
+    return undefined;
+  }
 }

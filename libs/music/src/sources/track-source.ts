@@ -5,7 +5,7 @@ export interface TrackSource {
   readonly name: SourceName;
   claims(url: URL): boolean;
   /** Throws TrackNotFoundError when the URL holds nothing playable. */
-  resolveUrl(url: URL): Promise<Resolution>;
+  resolveUrl(url: URL, signal?: AbortSignal): Promise<Resolution>;
   /** Free-text search on `site` (undefined: the source's default); undefined when nothing matches. */
-  search?(text: string, site?: string): Promise<Resolution | undefined>;
+  search?(text: string, site?: string, signal?: AbortSignal): Promise<Resolution | undefined>;
 }

@@ -1,7 +1,8 @@
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
+import type { OutboundGuard } from '#outbound';
 import { runProcess } from '../process/run-process';
-import { InvalidQueryError, notFound } from '../resolver-errors';
+import { InvalidQueryError, notFound, outboundFailure } from '../resolver-errors';
 import type { Resolution } from '../track-info';
 import type { TrackSource } from './track-source';
 import { siteOf, trackFromInfo, type YtDlpInfo } from './ytdlp-json';
@@ -49,6 +50,8 @@ export class YtDlpSource implements TrackSource {
 
   constructor(
     readonly executable: string,
+    /** Approves a page URL before yt-dlp is given it. */
+    private readonly guard: OutboundGuard,
     private readonly timeoutMs = 30_000,
   ) {}
 
@@ -61,8 +64,13 @@ export class YtDlpSource implements TrackSource {
     return SITES.some((site) => host === site || host.endsWith(`.${site}`));
   }
 
-  async resolveUrl(url: URL): Promise<Resolution> {
-    const info = await this.info(url.href);
+  async resolveUrl(url: URL, signal?: AbortSignal): Promise<Resolution> {
+    // yt-dlp fetches the page itself: the guard approves the URL it is given (its own redirects
+    // stay yt-dlp's), and the player fetches the media URL it finds through the guard.
+    await this.guard.approve(url).catch((error: unknown) => {
+      throw outboundFailure(url.href, error);
+    });
+    const info = await this.info(url.href, [], signal);
     if (info._type === 'playlist' || info.entries) {
       const tracks = (info.entries ?? []).flatMap((entry) => {
         const track = entry ? trackFromInfo(entry, siteOf(info, 'ytdlp')) : undefined;
@@ -76,17 +84,17 @@ export class YtDlpSource implements TrackSource {
     return { kind: 'track', tracks: [track] };
   }
 
-  async search(text: string, site = 'youtube'): Promise<Resolution | undefined> {
+  async search(text: string, site = 'youtube', signal?: AbortSignal): Promise<Resolution | undefined> {
     const prefix = SEARCH_PREFIX[site];
     if (!prefix) throw new InvalidQueryError(`cannot search ${site}`, 'source');
-    const info = await this.info(`${prefix}${text}`);
+    const info = await this.info(`${prefix}${text}`, [], signal);
     const first = (info.entries ?? []).find((entry) => entry && trackFromInfo(entry, site));
     const track = first ? trackFromInfo(first, site) : undefined;
     return track ? { kind: 'track', tracks: [track] } : undefined;
   }
 
   /** `yt-dlp -J` for `target`; a failure to extract (unavailable, unsupported) is "not found". */
-  async info(target: string, extraArgs: readonly string[] = []): Promise<YtDlpInfo> {
+  async info(target: string, extraArgs: readonly string[] = [], signal?: AbortSignal): Promise<YtDlpInfo> {
     const { stdout, stderr, code } = await runProcess(
       this.executable,
       [
@@ -99,8 +107,10 @@ export class YtDlpSource implements TrackSource {
         '--',
         target,
       ],
-      { timeoutMs: this.timeoutMs },
-    );
+      { timeoutMs: this.timeoutMs, signal },
+    ).catch((error: unknown) => {
+      throw notFound(target, error);
+    });
     if (code !== 0 || !stdout.trim()) {
       const reason = stderr.trim().split('\n').pop() || `yt-dlp exited with ${code}`;
       throw notFound(target, reason.replace(/^ERROR:\s*/, ''));

@@ -16,7 +16,8 @@ export class EnqueueTracksHandler implements ICommandHandler<EnqueueTracksComman
   async execute({ guildId, query, options, context }: EnqueueTracksCommand): Promise<EnqueueResult> {
     const { requestedBy, source, placement = 'end' } = options;
     // Resolved before the stream is read: a slow source (yt-dlp) must not hold the guild's command queue.
-    const resolved = await this.resolver.resolve(query, { source, requestedBy });
+    const caller = `${context.actor.kind}:${context.actor.id}`;
+    const resolved = await this.resolver.resolve(query, { source, requestedBy, caller });
     const tracks: Track[] = resolved.tracks.map((info) => ({ ...info, trackId: randomUUID(), requestedBy }));
     const result = await decidePlayer(
       this.store,
