@@ -31,3 +31,12 @@ export async function readyBot(discord: FakeDiscord, options: Partial<ClientOpti
   }
   return client;
 }
+
+/** The next `name` event of the client, or a rejection after `timeoutMs` so a missing event fails fast. */
+export function nextEvent<T extends unknown[] = unknown[]>(
+  client: Client,
+  name: string,
+  timeoutMs = 5_000,
+): Promise<T> {
+  return once(client, name, { signal: AbortSignal.timeout(timeoutMs) }) as Promise<T>;
+}

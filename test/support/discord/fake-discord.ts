@@ -146,7 +146,7 @@ export class FakeDiscord {
       ([, id]) => this.state.users.get(id!) ?? [],
     );
     const message = this.state.createMessage(channelId, author, content, { mentions });
-    this.dispatch(message.guild_id ?? null, 'MESSAGE_CREATE', message);
+    this.dispatch(message.guild_id ?? null, 'MESSAGE_CREATE', this.state.gatewayMessage(message));
     return message;
   }
 

@@ -1,9 +1,9 @@
 import { describe, it } from 'node:test';
-import assert from 'node:assert/strict';
 import { once } from 'node:events';
-import { GatewayCloseCodes, GatewayIntentBits } from 'discord.js';
+import assert from 'node:assert/strict';
+import { GatewayCloseCodes, GatewayIntentBits, type Guild } from 'discord.js';
 import { WebSocket } from 'ws';
-import { botClient, readyBot } from './bot-client';
+import { botClient, readyBot, nextEvent } from './bot-client';
 import { startFakeDiscord, type FakeDiscord, type FakeDiscordOptions, type GuildSpec } from './index';
 
 // Unmodified discord.js against the local Discord: discovery, IDENTIFY, READY, GUILD_CREATE, auth failures.
@@ -57,7 +57,7 @@ describe('Local Discord, logged in to by discord.js', () => {
     withDiscord(async (discord) => {
       const client = await readyBot(discord);
       try {
-        const joined = once(client, 'guildCreate');
+        const joined = nextEvent<[Guild]>(client, 'guildCreate');
         const guild = discord.addGuild({ name: 'Late Hall' });
         const [received] = await joined;
         assert.equal(received.id, guild.id);

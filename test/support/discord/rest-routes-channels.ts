@@ -80,7 +80,7 @@ export function postMessage(ctx: RouteContext, channelId: string, author: APIUse
   const content = validateMessageBody(body);
   const message = ctx.state.createMessage(channelId, author, content, body);
   if (!((Number(body['flags'] ?? 0) & MessageFlags.Ephemeral) !== 0)) {
-    ctx.gateway.echo(message.guild_id ?? null, 'MESSAGE_CREATE', message);
+    ctx.gateway.echo(message.guild_id ?? null, 'MESSAGE_CREATE', ctx.state.gatewayMessage(message));
   }
   return message;
 }
@@ -90,7 +90,7 @@ export function editMessage(ctx: RouteContext, message: ReturnType<typeof messag
   const edited = { ...message, ...ctx.body, content, edited_timestamp: new Date().toISOString() };
   ctx.state.messages.set(message.id, edited as typeof message);
   if (!((Number(edited.flags ?? 0) & MessageFlags.Ephemeral) !== 0)) {
-    ctx.gateway.echo(message.guild_id ?? null, 'MESSAGE_UPDATE', edited);
+    ctx.gateway.echo(message.guild_id ?? null, 'MESSAGE_UPDATE', ctx.state.gatewayMessage(edited));
   }
   return edited;
 }

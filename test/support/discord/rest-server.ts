@@ -100,6 +100,7 @@ export class RestServer {
     } finally {
       this.requests.record(entry);
     }
+    if (entry.status === 204) delete entry.responseHeaders['content-type'];
     response.writeHead(entry.status, entry.responseHeaders);
     response.end(entry.status === 204 ? undefined : JSON.stringify(entry.response));
   }

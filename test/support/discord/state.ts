@@ -102,6 +102,11 @@ export class DiscordState {
     return message;
   }
 
+  /** MESSAGE_CREATE/UPDATE carry `channel_type`, which discord.js needs to place a DM in an uncached channel. */
+  gatewayMessage(message: APIMessage) {
+    return { ...message, channel_type: this.channel(message.channel_id)?.channel.type };
+  }
+
   restGuild(guild: StoredGuild) {
     return {
       ...apiGuild(guild, [...guild.roles.values()]),
