@@ -49,6 +49,7 @@ export class GatewayServer implements GatewayHost {
   private readonly wss = new WebSocketServer({ noServer: true });
   private readonly sessions = new Map<number, GatewaySession>();
   private readonly stats = new Map<number, ShardStats>();
+  private readonly connectionsByPath = new Map<string, number>();
   identifiesUsed = 0;
 
   constructor(
@@ -67,7 +68,8 @@ export class GatewayServer implements GatewayHost {
   }
 
   upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
-    const query = new URL(request.url ?? '/', 'http://localhost').searchParams;
+    const { pathname, searchParams: query } = new URL(request.url ?? '/', 'http://localhost');
+    this.connectionsByPath.set(pathname, this.connectionsTo(pathname) + 1);
     this.wss.handleUpgrade(request, socket, head, (ws) => new GatewayConnection(ws, query, this));
   }
 
@@ -147,6 +149,11 @@ export class GatewayServer implements GatewayHost {
   /** The bot joined a guild after READY: its shard, if connected, gets the GUILD_CREATE. */
   guildAdded(guild: StoredGuild): void {
     for (const session of this.sessionsFor(guild.id)) this.sendGuildCreate(session, guild);
+  }
+
+  /** How many sockets connected at a path (`/gateway`, or `/gateway-resume` from READY's resume_gateway_url). */
+  connectionsTo(path: string): number {
+    return this.connectionsByPath.get(path) ?? 0;
   }
 
   session(shardId: number): GatewaySession | undefined {

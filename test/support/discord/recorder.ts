@@ -30,6 +30,11 @@ export class Recorder<T> {
   waitFor(predicate: (entry: T) => boolean, timeoutMs = 5_000): Promise<T> {
     const existing = this.entries.find(predicate);
     if (existing !== undefined) return Promise.resolve(existing);
+    return this.waitForNext(predicate, timeoutMs);
+  }
+
+  /** The first matching entry recorded from now on, ignoring what is already recorded. */
+  waitForNext(predicate: (entry: T) => boolean, timeoutMs = 5_000): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiters.delete(waiter);

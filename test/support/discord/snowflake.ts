@@ -39,3 +39,15 @@ export function snowflakeTime(id: string): Date {
 export function shardOf(guildId: string, shardCount: number): number {
   return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
 }
+
+/** A fresh snowflake whose guild would live on `shardId` of `shardCount`, for tests that place guilds. */
+export function snowflakeOnShard(
+  shardId: number,
+  shardCount: number,
+  generator = new SnowflakeGenerator(),
+): string {
+  for (;;) {
+    const id = generator.next();
+    if (shardOf(id, shardCount) === shardId) return id;
+  }
+}
