@@ -4,4 +4,4 @@ export type { Delivery, ShardStats } from './gateway-server';
 export type { ChannelSpec, GuildSpec, MemberSpec, RoleSpec, StoredGuild } from './guild-spec';
 export type { SlashCommandSpec } from './interaction-payload';
 export type { RecordedRequest } from './rest-server';
-export { SnowflakeGenerator, shardOf, snowflakeTime } from './snowflake';
+export { SnowflakeGenerator, shardOf, snowflakeOnShard, snowflakeTime } from './snowflake';

@@ -16,16 +16,19 @@ import { startFakeDiscord, type FakeDiscord, type StoredGuild } from './index';
 
 async function withBot(test: (discord: FakeDiscord, client: Client, guild: StoredGuild) => Promise<void>) {
   const discord = await startFakeDiscord();
-  const guild = discord.addGuild({
-    name: 'Tavern',
-    roles: [{ name: 'Admin', permissions: PermissionFlagsBits.Administrator }],
-    members: [{ username: 'owner' }, { username: 'alice', roles: ['Admin'] }, { username: 'bob' }],
-  });
-  const client = await readyBot(discord);
   try {
-    await test(discord, client, guild);
+    const guild = discord.addGuild({
+      name: 'Tavern',
+      roles: [{ name: 'Admin', permissions: PermissionFlagsBits.Administrator }],
+      members: [{ username: 'owner' }, { username: 'alice', roles: ['Admin'] }, { username: 'bob' }],
+    });
+    const client = await readyBot(discord);
+    try {
+      await test(discord, client, guild);
+    } finally {
+      await client.destroy();
+    }
   } finally {
-    await client.destroy();
     await discord.stop();
   }
 }

@@ -19,17 +19,20 @@ async function withBot(
   intents?: GatewayIntentBits[],
 ) {
   const discord = await startFakeDiscord();
-  const guild = discord.addGuild({
-    name: 'Tavern',
-    roles: [{ name: 'Admin', permissions: PermissionFlagsBits.Administrator }],
-    members: [{ username: 'owner' }, { username: 'alice', roles: ['Admin'] }, { username: 'bob' }],
-  });
-  // DMs reach messageCreate only with the Channel partial, as with real Discord.
-  const client = await readyBot(discord, { partials: [Partials.Channel], ...(intents ? { intents } : {}) });
   try {
-    await test(discord, client, guild);
+    const guild = discord.addGuild({
+      name: 'Tavern',
+      roles: [{ name: 'Admin', permissions: PermissionFlagsBits.Administrator }],
+      members: [{ username: 'owner' }, { username: 'alice', roles: ['Admin'] }, { username: 'bob' }],
+    });
+    // DMs reach messageCreate only with the Channel partial, as with real Discord.
+    const client = await readyBot(discord, { partials: [Partials.Channel], ...(intents ? { intents } : {}) });
+    try {
+      await test(discord, client, guild);
+    } finally {
+      await client.destroy();
+    }
   } finally {
-    await client.destroy();
     await discord.stop();
   }
 }

@@ -12,14 +12,17 @@ async function withBot(
   test: (discord: FakeDiscord, client: Client, say: (text: string) => void) => Promise<void>,
 ) {
   const discord = await startFakeDiscord();
-  const guild: StoredGuild = discord.addGuild({ name: 'Tavern', members: [{ username: 'bob' }] });
-  const client = await readyBot(discord);
-  const bob = [...guild.members.values()].find((m) => m.user.username === 'bob')!.user.id;
-  const channel = [...guild.channels.keys()][0]!;
   try {
-    await test(discord, client, (text) => discord.sendMessage(channel, bob, text));
+    const guild: StoredGuild = discord.addGuild({ name: 'Tavern', members: [{ username: 'bob' }] });
+    const client = await readyBot(discord);
+    const bob = [...guild.members.values()].find((m) => m.user.username === 'bob')!.user.id;
+    const channel = [...guild.channels.keys()][0]!;
+    try {
+      await test(discord, client, (text) => discord.sendMessage(channel, bob, text));
+    } finally {
+      await client.destroy();
+    }
   } finally {
-    await client.destroy();
     await discord.stop();
   }
 }
