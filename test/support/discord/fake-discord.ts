@@ -4,35 +4,11 @@ import { type APIMessage, type APIUser } from 'discord-api-types/v10';
 import type { ReceivedPayload } from './gateway-connection';
 import { GatewayServer, type Delivery, type ShardStats } from './gateway-server';
 import type { GuildSpec, StoredGuild } from './guild-spec';
-import { PRIVILEGED_INTENTS } from './intents';
 import { slashCommandInteraction, type SlashCommandSpec } from './interaction-payload';
-import type { RateLimitOptions } from './rate-limits';
 import type { Recorder } from './recorder';
-import { channelRoutes } from './rest-routes-channels';
-import { coreRoutes } from './rest-routes-core';
-import { guildRoutes } from './rest-routes-guilds';
-import { interactionRoutes } from './rest-routes-interactions';
+import { DEFAULT_RATE_LIMIT, gatewayOptions, restRoutes, type FakeDiscordOptions } from './options';
 import { RestServer, type RecordedRequest } from './rest-server';
 import { DiscordState } from './state';
-
-export interface FakeDiscordOptions {
-  /** The bot token the fake accepts (REST `Authorization: Bot …`, IDENTIFY, RESUME). */
-  token?: string;
-  botName?: string;
-  /** HELLO's heartbeat_interval; short so tests see heartbeats (Discord's is about 41 s). */
-  heartbeatIntervalMs?: number;
-  /** `shards` in `GET /gateway/bot`, used by discord.js with `shards: 'auto'`. */
-  recommendedShards?: number;
-  /** session_start_limit.max_concurrency; discord.js spaces IDENTIFYs 5 s apart per bucket of this size. */
-  maxConcurrency?: number;
-  /** The privileged intents enabled "in the developer portal"; others close with 4014. All by default. */
-  allowedPrivilegedIntents?: number;
-  /** Guilds a shard may hold before IDENTIFY closes with 4011 (Discord: 2,500). */
-  maxGuildsPerShard?: number;
-  rateLimit?: RateLimitOptions;
-  /** How long after INTERACTION_CREATE the callback is accepted (Discord: 3 s). */
-  interactionResponseWindowMs?: number;
-}
 
 /** A sent interaction: its payload, and the bot's callback once it comes. */
 export interface SentInteraction {
@@ -58,30 +34,17 @@ export class FakeDiscord {
     options: FakeDiscordOptions,
   ) {
     this.state = new DiscordState(options.botName ?? 'Guildhall');
-    this.gateway = new GatewayServer(this.state, {
-      token,
-      heartbeatIntervalMs: options.heartbeatIntervalMs ?? 1_000,
-      allowedPrivilegedIntents: options.allowedPrivilegedIntents ?? PRIVILEGED_INTENTS,
-      maxGuildsPerShard: options.maxGuildsPerShard ?? 2_500,
-      resumeUrl: () => `${this.wsBase}/gateway-resume`,
-    });
-    const routes = [
-      ...coreRoutes({
-        url: () => `${this.wsBase}/gateway`,
-        recommendedShards: options.recommendedShards ?? 1,
-        maxConcurrency: options.maxConcurrency ?? 16,
-        sessionStartTotal: 1_000,
-      }),
-      ...channelRoutes(),
-      ...guildRoutes(),
-      ...interactionRoutes(options.interactionResponseWindowMs ?? 3_000),
-    ];
+    this.gateway = new GatewayServer(
+      this.state,
+      gatewayOptions(token, options, () => this.wsBase),
+    );
+    const routes = restRoutes(options, () => this.wsBase);
     this.rest = new RestServer(
       this.state,
       this.gateway,
       routes,
       token,
-      options.rateLimit ?? { limit: 50, windowMs: 1_000 },
+      options.rateLimit ?? DEFAULT_RATE_LIMIT,
     );
     this.server = createServer((request, response) => void this.rest.handle(request, response));
     this.server.on('connection', (socket) => {
@@ -185,19 +148,19 @@ export class FakeDiscord {
 
   /** Ends the shard's socket: with a close code, or without one as a network drop (the bot should RESUME). */
   dropConnection(shardId: number, code?: number): void {
-    this.gateway.drop(shardId, code);
+    this.gateway.requireSession(shardId).drop(code);
   }
 
   requestReconnect(shardId: number): void {
-    this.gateway.requestReconnect(shardId);
+    this.gateway.requireSession(shardId).requestReconnect();
   }
 
   invalidateSession(shardId: number, resumable: boolean): void {
-    this.gateway.invalidateSession(shardId, resumable);
+    this.gateway.requireSession(shardId).invalidate(resumable);
   }
 
   requestHeartbeat(shardId: number): void {
-    this.gateway.requestHeartbeat(shardId);
+    this.gateway.requireSession(shardId).requestHeartbeat();
   }
 
   async stop(): Promise<void> {
@@ -206,6 +169,8 @@ export class FakeDiscord {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 }
+
+export type { FakeDiscordOptions };
 
 export function startFakeDiscord(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
   return new FakeDiscord(options.token ?? 'fake-bot-token', options).listen();

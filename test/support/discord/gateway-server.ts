@@ -40,9 +40,6 @@ export interface Delivery {
   seq: number | null;
 }
 
-// Closes after which Discord forgets the session, so the next RESUME gets op 9 (false).
-const SESSION_ENDING_CLOSES = new Set([1000, 1001, 4004, 4007, 4009, 4010, 4011, 4012, 4013, 4014]);
-
 /** The gateway side of the local Discord: sessions per shard, routing of dispatches, and test controls. */
 export class GatewayServer implements GatewayHost {
   readonly received = new Recorder<ReceivedPayload>('gateway payload');
@@ -164,31 +161,6 @@ export class GatewayServer implements GatewayHost {
     return { ...this.shardStats(shardId) };
   }
 
-  /** Ends the shard's connection: with a close code, or (no code) as a network drop would. */
-  drop(shardId: number, code?: number): void {
-    const session = this.requireSession(shardId);
-    if (code !== undefined && SESSION_ENDING_CLOSES.has(code)) session.resumable = false;
-    if (code === undefined) session.connection?.terminate();
-    else session.connection?.close(code, 'Closed by the test');
-  }
-
-  /** Op 7: Discord asks the bot to reconnect and resume. */
-  requestReconnect(shardId: number): void {
-    this.requireSession(shardId).sendOp(GatewayOpcodes.Reconnect, null);
-  }
-
-  /** Op 9: the session is invalid; `resumable` says whether the bot may RESUME it. */
-  invalidateSession(shardId: number, resumable: boolean): void {
-    const session = this.requireSession(shardId);
-    session.resumable = resumable;
-    session.sendOp(GatewayOpcodes.InvalidSession, resumable);
-  }
-
-  /** Op 1 from the server: the bot must heartbeat at once. */
-  requestHeartbeat(shardId: number): void {
-    this.requireSession(shardId).sendOp(GatewayOpcodes.Heartbeat, null);
-  }
-
   async close(): Promise<void> {
     for (const client of this.wss.clients) client.terminate();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
@@ -210,7 +182,8 @@ export class GatewayServer implements GatewayHost {
     return this.sessionsFor(guildId).length > 0;
   }
 
-  private requireSession(shardId: number): GatewaySession {
+  /** The shard's current session, for tests that drop, reconnect or invalidate it. */
+  requireSession(shardId: number): GatewaySession {
     const session = this.sessions.get(shardId);
     if (!session) throw new Error(`shard ${shardId} has no gateway session`);
     return session;

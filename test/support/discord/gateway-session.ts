@@ -8,6 +8,9 @@ export interface SentDispatch {
   d: unknown;
 }
 
+// Closes after which Discord forgets the session, so the next RESUME gets op 9 (false).
+const SESSION_ENDING_CLOSES = new Set([1000, 1001, 4004, 4007, 4009, 4010, 4011, 4012, 4013, 4014]);
+
 /** How many dispatches a session keeps for RESUME; older ones make a resume fail with op 9. */
 const REPLAY_BUFFER = 10_000;
 
@@ -70,6 +73,29 @@ export class GatewaySession {
     const missed = this.history.filter((event) => event.s > seq);
     missed.forEach((event) => this.send(event));
     return missed.length;
+  }
+
+  /** Ends the socket: with a close code, or (no code) as a network drop would. */
+  drop(code?: number): void {
+    if (code !== undefined && SESSION_ENDING_CLOSES.has(code)) this.resumable = false;
+    if (code === undefined) this.socket?.terminate();
+    else this.socket?.close(code, 'Closed by the test');
+  }
+
+  /** Op 7: Discord asks the bot to reconnect and resume. */
+  requestReconnect(): void {
+    this.sendOp(GatewayOpcodes.Reconnect, null);
+  }
+
+  /** Op 9: the session is invalid; `resumable` says whether the bot may RESUME it. */
+  invalidate(resumable: boolean): void {
+    this.resumable = resumable;
+    this.sendOp(GatewayOpcodes.InvalidSession, resumable);
+  }
+
+  /** Op 1 from the server: the bot must heartbeat at once. */
+  requestHeartbeat(): void {
+    this.sendOp(GatewayOpcodes.Heartbeat, null);
   }
 
   sendOp(op: GatewayOpcodes, d: unknown): void {

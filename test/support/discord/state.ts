@@ -13,16 +13,8 @@ import {
   type MemberSpec,
   type StoredGuild,
 } from './guild-spec';
-import {
-  apiDmChannel,
-  apiGuild,
-  apiMessage,
-  apiUser,
-  guildCreate,
-  presence,
-  voiceState,
-  type MessageParts,
-} from './payloads';
+import { apiDmChannel, apiMessage, apiUser, presence, voiceState, type MessageParts } from './payloads';
+import { apiGuild, guildCreate } from './guild-payloads';
 import { GatewayIntentBits, has } from './intents';
 import { SnowflakeGenerator } from './snowflake';
 
