@@ -53,6 +53,8 @@ export class GatewayConnection {
     query: URLSearchParams,
     private readonly host: GatewayHost,
   ) {
+    // A malformed frame emits 'error' before 'close'; the close already ends the connection.
+    socket.on('error', () => undefined);
     if (query.get('v') !== '10') this.close(GatewayCloseCodes.InvalidAPIVersion, 'Invalid API version');
     else if ((query.get('encoding') ?? 'json') !== 'json')
       this.close(GatewayCloseCodes.DecodeError, 'Only json');

@@ -95,8 +95,12 @@ export class RestServer {
         entry.response = result.body ?? null;
       }
     } catch (error) {
-      if (!(error instanceof DiscordError)) throw error;
-      [entry.status, entry.response] = [error.status, error.body];
+      if (error instanceof DiscordError) [entry.status, entry.response] = [error.status, error.body];
+      else {
+        // A bug in the fake: answer as Discord's 500 and say why, rather than crash the test process.
+        console.error('local Discord failed on', method, path, error);
+        [entry.status, entry.response] = [500, { message: '500: Internal Server Error', code: 0 }];
+      }
     } finally {
       this.requests.record(entry);
     }
