@@ -17,7 +17,7 @@ import {
   UserModule,
 } from '#core';
 import { MusicModule } from '#music';
-import { PlayerWorkerModule } from '#bot/player/player-worker.module';
+import { PlayerWorkerModule } from '#bot/voice/player-worker.module';
 import { AnalyticsController } from './analytics/analytics.controller';
 import { HexifyAnalyticsController } from './analytics/hexify-analytics.controller';
 import { BotNexusAnalyticsController } from './botnexus/botnexus-analytics.controller';
