@@ -57,7 +57,6 @@ export * from './player/shuffle-queue/shuffle-queue.command';
 export * from './player/skip-track/skip-track.command';
 export * from './player/start-track/start-track.command';
 export * from './player/stop-player/stop-player.command';
-export * from './player/track-resolver';
 export * from './player/catalogue/catalogue-track-resolver';
 export * from './player/catalogue/seed-catalogue';
 export * from './player/shuffle-queue/shuffle-queue.handler';

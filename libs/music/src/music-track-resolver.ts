@@ -1,6 +1,6 @@
 import { LocalLibrary } from './library/local-library';
 import type { MusicConfig } from './music-config';
-import { TrackResolver, type ResolveOptions, type ResolvedTracks } from '#core/player/track-resolver';
+import { TrackResolver, type ResolveOptions, type ResolvedTracks } from '#domain';
 import { InvalidQueryError, TrackNotFoundError, notFound } from './resolver-errors';
 import { HttpSource } from './sources/http-source';
 import { LocalSource } from './sources/local-source';

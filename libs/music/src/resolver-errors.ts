@@ -1,6 +1,6 @@
-import { TrackNotFoundError } from '#core/player/track-resolver';
+import { TrackNotFoundError } from '#domain';
 
-export { InvalidQueryError, TrackNotFoundError } from '#core/player/track-resolver';
+export { InvalidQueryError, TrackNotFoundError } from '#domain';
 
 /** "Nothing found for `query`", keeping the source's own reason (yt-dlp's, FFprobe's) as the cause. */
 export function notFound(query: string, reason?: unknown): TrackNotFoundError {

@@ -7,9 +7,8 @@ import {
   type ExceptionFilter,
 } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { DomainError, type RefusalReason } from '#domain';
+import { DomainError, InvalidQueryError, TrackNotFoundError, type RefusalReason } from '#domain';
 import { ConcurrencyConflictError, EventStoreUnavailableError } from '#eventstore';
-import { InvalidQueryError, TrackNotFoundError } from '#core';
 import { AnalyticsUnavailableError } from '#analytics';
 import { ExactBodyException } from './exact-body.exception';
 

@@ -1,5 +1,6 @@
 import type { Provider } from '@nestjs/common';
-import { CatalogueTrackResolver, FallbackTrackResolver, TrackResolver } from '#core';
+import { CatalogueTrackResolver, FallbackTrackResolver } from '#core';
+import { TrackResolver } from '#domain';
 import { MusicTrackResolver, musicSourcesConfigured } from '#music';
 
 /**
