@@ -11,6 +11,7 @@ import {
   DeveloperModule,
   EventStoreModule,
   GuildModule,
+  musicTrackResolverProvider,
   PlayerModule,
   ProjectionsModule,
   UsageModule,
@@ -22,8 +23,7 @@ import { AnalyticsController } from './analytics/analytics.controller';
 import { HexifyAnalyticsController } from './analytics/hexify-analytics.controller';
 import { BotNexusAnalyticsController } from './botnexus/botnexus-analytics.controller';
 import { AuthModule } from './auth/auth.module';
-import { musicTrackResolverProvider } from './music-wiring/music-resolver.provider';
-import { ArtworkController } from './music-wiring/artwork.controller';
+import { ArtworkController } from './music/artwork.controller';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { BotNexusController } from './bots/botnexus.controller';
 import { BotsOnDiscordController } from './bots/bots-on-discord.controller';

@@ -19,6 +19,7 @@ export * from './apikey/get-api-key/get-api-key.query';
 export * from './apikey/apikey.module';
 export * from './infrastructure/event-store.module';
 export * from './infrastructure/projections.module';
+export * from './infrastructure/track-resolver.provider';
 export * from './user/record-user-profile/record-user-profile.command';
 export * from './user/get-user/get-user.query';
 export * from './user/user.module';
