@@ -1,21 +1,24 @@
+import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { loadConfig, type GuildhallConfig } from '#config';
-import { ApiModule } from './api.module';
+import type { GuildhallConfig } from '#config';
 import { createValidationPipe } from './common/validation';
 
-/** Builds the HTTP application; `main` and the e2e tests share it so tests exercise the real wiring. */
+/**
+ * Serves a composed application over HTTP: Fastify, pino, validation, OpenAPI. The composition root
+ * (apps/guildhall) gives the module, with the HTTP door in it, and the configuration it was built from.
+ */
 export async function createApiApp(
-  overrides: Partial<GuildhallConfig> = {},
-  options: { guards?: boolean } = {},
+  root: DynamicModule,
+  config: GuildhallConfig,
 ): Promise<NestFastifyApplication> {
-  const config = { ...loadConfig(), ...overrides };
   const app = await NestFactory.create<NestFastifyApplication>(
-    ApiModule.withConfig(config, options),
+    root,
     new FastifyAdapter({ bodyLimit: config.bodyLimitBytes, logger: false }),
-    { bufferLogs: true },
+    // Failures reach the caller (main prints them and exits; a test fails) instead of ending the process.
+    { bufferLogs: true, abortOnError: false },
   );
   app.useLogger(app.get(Logger));
   // Every body Guildhall accepts is JSON; without this Fastify would parse text/plain and the

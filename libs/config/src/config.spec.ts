@@ -47,4 +47,18 @@ describe('loadConfig', () => {
       assert.throws(() => loadConfig({ USAGE_RETENTION_DAYS: raw }), /USAGE_RETENTION_DAYS/);
     }
   });
+
+  it('given no door settings, then the HTTP door opens and the player worker runs only where Discord is configured', () => {
+    assert.equal(loadConfig({}).httpDoor, true);
+    assert.equal(loadConfig({}).playerWorker, false);
+    assert.equal(loadConfig({ DISCORD_TOKEN: 'token' }).playerWorker, true);
+    assert.equal(loadConfig({ DISCORD_TOKEN: 'token', PLAYER_WORKER: 'off' }).playerWorker, false);
+    assert.equal(loadConfig({ PLAYER_WORKER: 'on' }).playerWorker, true);
+    assert.equal(loadConfig({ HTTP_DOOR: 'off' }).httpDoor, false);
+  });
+
+  it('given a door setting that is not on or off, then it fails naming the variable', () => {
+    assert.throws(() => loadConfig({ PLAYER_WORKER: 'sometimes' }), /PLAYER_WORKER/);
+    assert.throws(() => loadConfig({ HTTP_DOOR: 'maybe' }), /HTTP_DOOR/);
+  });
 });

@@ -33,6 +33,13 @@ export interface GuildhallConfig {
    * holds them; unset keeps everything.
    */
   readonly usageRetentionDays: number | undefined;
+  /** Open the HTTP door in this process (`npm start`); off leaves only the Discord door. */
+  readonly httpDoor: boolean;
+  /**
+   * Run the voice player worker, and with it the Discord door, in this process. Only one process
+   * per guild may run it, or two would each start the next track.
+   */
+  readonly playerWorker: boolean;
 }
 
 export class ConfigError extends Error {
@@ -95,5 +102,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GuildhallConfi
     analyticsTimeoutMs: integer(env, 'ANALYTICS_TIMEOUT_MS', 5000, 50, 120_000),
     // Unset (the fallback 0) keeps every usage event: truncation is opt-in, since it cannot be undone.
     usageRetentionDays: integer(env, 'USAGE_RETENTION_DAYS', 0, 1, 36_500) || undefined,
+    httpDoor: flag(env, 'HTTP_DOOR', true),
+    // Unset, the worker plays where Discord is configured.
+    playerWorker: flag(env, 'PLAYER_WORKER', Boolean(env.DISCORD_TOKEN?.trim())),
   };
 }

@@ -72,3 +72,4 @@ export * from './usage/record-membership/record-membership.command';
 export * from './usage/usage.module';
 export * from './analytics/analytics.queries';
 export * from './analytics/analytics.module';
+export * from './core.module';
