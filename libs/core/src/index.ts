@@ -73,3 +73,4 @@ export * from './usage/usage.module';
 export * from './analytics/analytics.queries';
 export * from './analytics/analytics.module';
 export * from './core.module';
+export * from './refusals/refusal';

@@ -7,17 +7,8 @@ import {
   type ExceptionFilter,
 } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { DomainError, InvalidQueryError, TrackNotFoundError, type RefusalReason } from '#domain';
-import { ConcurrencyConflictError, EventStoreUnavailableError } from '#eventstore';
-import { AnalyticsUnavailableError } from '#analytics';
+import { refusalFor } from '#core';
 import { ExactBodyException } from './exact-body.exception';
-
-const STATUS_BY_REASON: Record<RefusalReason, number> = {
-  invalid: HttpStatus.BAD_REQUEST,
-  not_found: HttpStatus.NOT_FOUND,
-  forbidden: HttpStatus.FORBIDDEN,
-  conflict: HttpStatus.CONFLICT,
-};
 
 export interface ErrorBody {
   statusCode: number;
@@ -45,43 +36,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
 
   private toBody(exception: unknown): ErrorBody {
     if (exception instanceof HttpException) return httpExceptionBody(exception);
-    if (exception instanceof DomainError) {
-      const statusCode = STATUS_BY_REASON[exception.reason];
-      return {
-        statusCode,
-        error: statusText(statusCode),
-        message: exception.message,
-        code: exception.code,
-        ...(exception.field ? { field: exception.field } : {}),
-      };
-    }
-    if (exception instanceof TrackNotFoundError) {
-      return { statusCode: 404, error: 'Not Found', message: exception.message, code: 'track_not_found' };
-    }
-    if (exception instanceof InvalidQueryError) {
-      const { message, field } = exception;
-      return { statusCode: 400, error: 'Bad Request', message, code: 'invalid_query', field };
-    }
-    if (exception instanceof ConcurrencyConflictError) {
-      return {
-        statusCode: 409,
-        error: 'Conflict',
-        message: 'The resource was changed concurrently; retry the request',
-      };
-    }
-    if (exception instanceof EventStoreUnavailableError) {
-      return {
-        statusCode: 503,
-        error: 'Service Unavailable',
-        message: 'The event store is unavailable; retry later',
-      };
-    }
-    if (exception instanceof AnalyticsUnavailableError) {
-      return {
-        statusCode: 503,
-        error: 'Service Unavailable',
-        message: 'Analytics are unavailable right now; everything else works. Retry later',
-      };
+    const refusal = refusalFor(exception);
+    if (refusal) {
+      const { status: statusCode, code, message, field } = refusal;
+      const named = { ...(code ? { code } : {}), ...(field ? { field } : {}) };
+      return { statusCode, error: statusText(statusCode), message, ...named };
     }
     const fastifyStatus = (exception as { statusCode?: unknown })?.statusCode;
     if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
@@ -110,14 +69,8 @@ function httpExceptionBody(exception: HttpException): ErrorBody {
 }
 
 function headersFor(exception: unknown): Record<string, string> {
-  if (
-    exception instanceof ConcurrencyConflictError ||
-    exception instanceof EventStoreUnavailableError ||
-    exception instanceof AnalyticsUnavailableError
-  ) {
-    return { 'retry-after': '1' };
-  }
-  return {};
+  const retryAfter = refusalFor(exception)?.retryAfterSeconds;
+  return retryAfter === undefined ? {} : { 'retry-after': String(retryAfter) };
 }
 
 function statusText(status: number): string {

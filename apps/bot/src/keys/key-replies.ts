@@ -25,4 +25,4 @@ export function issuedKeyReply(issued: IssuedApiKey): KeyReply {
 }
 
 /** A refusal, shown only to the user who asked. */
-export const refusalReply = (message: string): KeyReply => ({ content: `❌ ${message}`, ephemeral: true });
+export { refusalReply } from '../replies/refusal-reply';
