@@ -75,4 +75,23 @@ export default tseslint.config(
       '(\\.\\./)+(api|bot|guildhall)',
     ),
   },
+  {
+    // Usage is recorded by the bus the doors run commands through, where anyone following a call sees it.
+    files: ['apps/*/src/**'],
+    ignores: ['**/*.spec.ts', '**/*-spec.ts', '**/testing/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@nestjs/cqrs',
+              importNames: ['CommandBus'],
+              message: 'a door runs commands through UsageRecordingCommandBus (#core), which records usage',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

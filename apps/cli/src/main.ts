@@ -1,8 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { CommandBus } from '@nestjs/cqrs';
 import { Command } from 'commander';
-import { Projections } from '#core';
+import { Projections, UsageRecordingCommandBus } from '#core';
 import { GUILDHALL_CONFIG, type GuildhallConfig } from '#config';
 import { EventStore } from '#eventstore';
 import { CliModule } from './cli.module';
@@ -32,7 +31,11 @@ program
   .description("load the seeds' example data through the command bus (idempotent)")
   .action(() =>
     withApp((app) =>
-      runDemo(app.get(CommandBus), app.get(EventStore), app.get<GuildhallConfig>(GUILDHALL_CONFIG).dataDir),
+      runDemo(
+        app.get(UsageRecordingCommandBus),
+        app.get(EventStore),
+        app.get<GuildhallConfig>(GUILDHALL_CONFIG).dataDir,
+      ),
     ),
   );
 

@@ -65,7 +65,7 @@ export * from './player/player.module';
 export * from './player/fallback-track-resolver';
 export * from './command-handling/append-facts';
 export * from './usage/counts-as-usage';
-export * from './usage/command-usage-recorder';
+export * from './usage/usage-recording-command-bus';
 export * from './usage/record-usage/record-usage.command';
 export * from './usage/report-activity/report-activity.command';
 export * from './usage/record-membership/record-membership.command';

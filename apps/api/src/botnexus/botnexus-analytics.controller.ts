@@ -8,10 +8,14 @@ import {
   Res,
   UnsupportedMediaTypeException,
 } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ReportActivityCommand, type ApiKeyPrincipal, type CommandContext } from '#core';
+import {
+  ReportActivityCommand,
+  UsageRecordingCommandBus,
+  type ApiKeyPrincipal,
+  type CommandContext,
+} from '#core';
 import { GuildsReadModel } from '#projections';
 import { UseDialect } from '../auth/dialect';
 import { CurrentKey, RestCommandContext } from '../common/request-context';
@@ -24,7 +28,7 @@ import { parseSubmission } from './analytics-submission';
 @Controller('v1/analytics')
 export class BotNexusAnalyticsController {
   constructor(
-    private readonly commandBus: CommandBus,
+    private readonly commandBus: UsageRecordingCommandBus,
     private readonly guilds: GuildsReadModel,
   ) {}
 

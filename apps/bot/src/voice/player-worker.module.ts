@@ -10,6 +10,7 @@ import {
   type Provider,
 } from '@nestjs/common';
 import { GUILDHALL_CONFIG, type GuildhallConfig } from '#config';
+import { UsageModule } from '#core';
 import { EventStore } from '#eventstore';
 import { TrackOpener } from '#music';
 import { CommandBusPlayerCommands } from './command-bus-player-commands';
@@ -54,6 +55,7 @@ export class PlayerWorkerModule {
   static forRoot(options: { connector?: Provider<VoiceConnector>; enabled?: boolean } = {}): DynamicModule {
     return {
       module: PlayerWorkerModule,
+      imports: [UsageModule],
       providers: [
         options.connector ?? { provide: VoiceConnector, useValue: new DetachedVoiceConnector() },
         {

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CommandBus } from '@nestjs/cqrs';
 import { DomainError } from '#domain';
 import type { EventStore } from '#eventstore';
 import {
@@ -12,6 +11,7 @@ import {
   deriveApiKey,
   systemContext,
   type CommandResult,
+  type UsageRecordingCommandBus,
 } from '#core';
 import { DEMO_BOTS, loadDemoBots } from '../demo/demo-bots';
 import { DEMO_GUILDS } from '../demo/demo-dataset';
@@ -37,7 +37,11 @@ function demoSeed(dataDir: string): Buffer {
  * nothing: unchanged registrations decide no events and issued keys are recognised by their ids.
  * The last line printed is one JSON object whose `keys` maps each seed to a working key.
  */
-export async function runDemo(commandBus: CommandBus, store: EventStore, dataDir: string): Promise<void> {
+export async function runDemo(
+  commandBus: UsageRecordingCommandBus,
+  store: EventStore,
+  dataDir: string,
+): Promise<void> {
   const context = systemContext('cli', 'demo');
   let written = 0;
   const count = (result: CommandResult) => (written += result.eventTypes.length);
