@@ -7,7 +7,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { openAnalyticsClient, type AnalyticsClient } from '#analytics';
 import { IssueApiKeyCommand, RegisterGuildCommand, systemContext } from '#core';
 import { insertBatch, migrateAnalytics, type UsageRow } from '#projections';
-import { createApiApp } from '#api/create-api-app';
+import { createGuildhallApp } from '#guildhall/guildhall-app';
 import type { Report } from './report';
 
 const GUILD = '123456789012345678';
@@ -86,7 +86,7 @@ async function generate(analytics: AnalyticsClient, report: Report): Promise<voi
 
 /** Hexify's endpoint over HTTP on loopback, in this process, so the event loop it runs on is measured. */
 async function endpoint(dataDir: string, report: Report): Promise<void> {
-  const app = await createApiApp({ dataDir, logLevel: 'silent' });
+  const app = await createGuildhallApp({ dataDir, logLevel: 'silent' });
   await app.listen(0, '127.0.0.1');
   try {
     const bus = app.get(CommandBus);

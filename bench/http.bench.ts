@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { CommandBus } from '@nestjs/cqrs';
 import { IssueApiKeyCommand, RegisterGuildCommand, systemContext } from '#core';
-import { createApiApp } from '#api/create-api-app';
+import { createGuildhallApp } from '#guildhall/guildhall-app';
 import { freePort, startServerProcess, type ServerProcess } from '../test/support/server-process';
 import type { Report } from './report';
 
@@ -25,7 +25,7 @@ function cannon(options: autocannon.Options): Promise<autocannon.Result> {
 
 /** Seeds the data directory in-process (faster than HTTP): the guilds and the owner's keys. */
 async function seed(dataDir: string): Promise<string[]> {
-  const app = await createApiApp({ dataDir, logLevel: 'silent' });
+  const app = await createGuildhallApp({ dataDir, logLevel: 'silent' });
   await app.init();
   try {
     const bus = app.get(CommandBus);

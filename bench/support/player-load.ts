@@ -1,8 +1,8 @@
 import { dirname } from 'node:path';
 import { NoSubscriberBehavior } from '@discordjs/voice';
 import { TrackOpener } from '#music';
-import { GuildAudio } from '../../apps/bot/src/player/guild-audio';
-import { PacketTap } from '../../apps/bot/src/player/testing/packet-tap';
+import { GuildAudio } from '../../apps/bot/src/voice/guild-audio';
+import { PacketTap } from '../../apps/bot/src/voice/testing/packet-tap';
 import { childrenPssBytes, treeCpuMs } from './process-usage';
 
 /** What one load run measured; printed as JSON for the parent benchmark. */

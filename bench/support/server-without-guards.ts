@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import { loadConfig } from '#config';
-import { createApiApp } from '#api/create-api-app';
+import { createGuildhallApp } from '#guildhall/guildhall-app';
 
 /** The benchmark's baseline: the same server with keys and rate limits left out. Never shipped as an entry. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const app = await createApiApp(config, { guards: false });
+  const app = await createGuildhallApp(config, { guards: false });
   await app.listen({ host: config.host, port: config.port });
 }
 

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createApiApp } from '#api/create-api-app';
+import { createGuildhallApp } from '#guildhall/guildhall-app';
 import { runCli } from '../support/server-process';
 
 /** The last line the demo prints: one JSON object. */
@@ -20,7 +20,7 @@ describe("the demo serves the bot seeds' documented requests on a fresh instance
     const first = await runCli(dataDir, ['demo']);
     assert.equal(first.code, 0, first.stderr);
     keys = summaryOf(first.stdout).keys;
-    app = await createApiApp({ dataDir, logLevel: 'silent' });
+    app = await createGuildhallApp({ dataDir, logLevel: 'silent' });
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
   });

@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { createApiApp } from '#api/create-api-app';
+import { createGuildhallApp } from '#guildhall/guildhall-app';
 import { startRedisServer, type RedisServer } from '../support/redis-server';
 import { HEXIFY_PROFILE, startTestApp, type TestApp } from '../support/test-app';
 
@@ -85,7 +85,7 @@ describe('rate limits shared through Redis by two API replicas', () => {
   before(async () => {
     redis = await startRedisServer();
     t = await startTestApp({ redisUrl: redis.url });
-    replica = await createApiApp({ dataDir: t.dataDir, logLevel: 'silent', redisUrl: redis.url });
+    replica = await createGuildhallApp({ dataDir: t.dataDir, logLevel: 'silent', redisUrl: redis.url });
     await replica.init();
     await replica.getHttpAdapter().getInstance().ready();
     await t.registerGuild(SERVER);

@@ -14,7 +14,7 @@ import {
 } from '#core';
 import type { GuildProfile } from '#domain';
 import type { GuildhallConfig } from '#config';
-import { createApiApp } from '#api/create-api-app';
+import { createGuildhallApp } from '#guildhall/guildhall-app';
 
 export interface TestApp {
   readonly app: NestFastifyApplication;
@@ -40,7 +40,7 @@ export const HEXIFY_PROFILE: GuildProfile = {
 /** The real application on a fresh data directory, reached in-process through Fastify's inject. */
 export async function startTestApp(overrides: Partial<GuildhallConfig> = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'guildhall-e2e-'));
-  const app = await createApiApp({ dataDir, logLevel: 'silent', ...overrides });
+  const app = await createGuildhallApp({ dataDir, logLevel: 'silent', ...overrides });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return {

@@ -1,25 +1,29 @@
+import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { loadConfig, type GuildhallConfig } from '#config';
-import { ApiModule } from './api.module';
+import type { GuildhallConfig } from '#config';
 import { createValidationPipe } from './common/validation';
 import { httpServerOptions } from './http-input/http-server-options';
 import { acceptOnlyJsonBodies } from './http-input/json-body-parser';
 import { KeyBeforeBody } from './http-input/key-before-body';
 
-/** Builds the HTTP application; `main` and the e2e tests share it so tests exercise the real wiring. */
+/**
+ * Serves a composed application over HTTP: Fastify, pino, validation, OpenAPI. The composition root
+ * (apps/guildhall) gives the module, with the HTTP door in it, and the configuration it was built from.
+ */
 export async function createApiApp(
-  overrides: Partial<GuildhallConfig> = {},
+  root: DynamicModule,
+  config: GuildhallConfig,
   options: { guards?: boolean } = {},
 ): Promise<NestFastifyApplication> {
-  const config = { ...loadConfig(), ...overrides };
   const app = await NestFactory.create<NestFastifyApplication>(
-    ApiModule.withConfig(config, options),
+    root,
     new FastifyAdapter(httpServerOptions(config)),
-    // Nest's parsers would also accept form-encoded bodies; Guildhall takes JSON only.
-    { bufferLogs: true, bodyParser: false },
+    // Nest's parsers would also accept form-encoded bodies; Guildhall takes JSON only. Failures reach
+    // the caller (main prints them and exits; a test fails) instead of ending the process.
+    { bufferLogs: true, bodyParser: false, abortOnError: false },
   );
   app.useLogger(app.get(Logger));
   const fastify = app.getHttpAdapter().getInstance();

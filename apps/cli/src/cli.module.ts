@@ -1,33 +1,9 @@
 import { Module } from '@nestjs/common';
-import { CqrsModule } from '@nestjs/cqrs';
 import { ConfigModule } from '#config';
-import {
-  ApiKeyModule,
-  BotModule,
-  DeveloperModule,
-  EventStoreModule,
-  GuildModule,
-  PlayerModule,
-  ProjectionsModule,
-  UsageModule,
-  UserModule,
-} from '#core';
+import { CoreModule } from '#core';
 
-/** The CLI door: the same buses and stores as the API, with no HTTP and no live projections. */
+/** The CLI door: the same core as the server, with no HTTP, no live projections and no analytics store. */
 @Module({
-  imports: [
-    ConfigModule.forRoot({ runProjections: false }),
-    CqrsModule.forRoot(),
-    EventStoreModule,
-    ProjectionsModule,
-    GuildModule,
-    UserModule,
-    ApiKeyModule,
-    BotModule,
-    DeveloperModule,
-    PlayerModule,
-    // Usage facts are written to the event store; the CLI never opens the analytics store (chDB is the server's).
-    UsageModule,
-  ],
+  imports: [ConfigModule.forRoot({ runProjections: false }), CoreModule.forRoot({ serving: false })],
 })
 export class CliModule {}

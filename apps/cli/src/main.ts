@@ -1,8 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { CommandBus } from '@nestjs/cqrs';
 import { Command } from 'commander';
-import { Projections } from '#core';
+import { Projections, UsageRecordingCommandBus } from '#core';
 import { GUILDHALL_CONFIG, type GuildhallConfig } from '#config';
 import { EventStore } from '#eventstore';
 import { CliModule } from './cli.module';
@@ -34,9 +33,12 @@ program
   .option('--force', 'load it into a data directory that already holds other events')
   .action((options: { force?: boolean }) =>
     withApp((app) =>
-      runDemo(app.get(CommandBus), app.get(EventStore), app.get<GuildhallConfig>(GUILDHALL_CONFIG).dataDir, {
-        force: options.force ?? false,
-      }),
+      runDemo(
+        app.get(UsageRecordingCommandBus),
+        app.get(EventStore),
+        app.get<GuildhallConfig>(GUILDHALL_CONFIG).dataDir,
+        { force: options.force ?? false },
+      ),
     ),
   );
 

@@ -75,4 +75,18 @@ describe('loadConfig', () => {
     );
     assert.throws(() => loadConfig({ BODY_MAX_DEPTH: '0' }), /BODY_MAX_DEPTH/);
   });
+
+  it('given no door settings, then the HTTP door opens and the player worker runs only where Discord is configured', () => {
+    assert.equal(loadConfig({}).httpDoor, true);
+    assert.equal(loadConfig({}).playerWorker, false);
+    assert.equal(loadConfig({ DISCORD_TOKEN: 'token' }).playerWorker, true);
+    assert.equal(loadConfig({ DISCORD_TOKEN: 'token', PLAYER_WORKER: 'off' }).playerWorker, false);
+    assert.equal(loadConfig({ PLAYER_WORKER: 'on' }).playerWorker, true);
+    assert.equal(loadConfig({ HTTP_DOOR: 'off' }).httpDoor, false);
+  });
+
+  it('given a door setting that is not on or off, then it fails naming the variable', () => {
+    assert.throws(() => loadConfig({ PLAYER_WORKER: 'sometimes' }), /PLAYER_WORKER/);
+    assert.throws(() => loadConfig({ HTTP_DOOR: 'maybe' }), /HTTP_DOOR/);
+  });
 });

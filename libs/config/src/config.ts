@@ -53,6 +53,13 @@ export interface GuildhallConfig {
    * while the data directory is a demo one (holds `demo-seed`), `on` always, `off` never.
    */
   readonly demoKeys: 'auto' | 'on' | 'off';
+  /** Open the HTTP door in this process (`npm start`); off leaves only the Discord door. */
+  readonly httpDoor: boolean;
+  /**
+   * Run the voice player worker, and with it the Discord door, in this process. Only one process
+   * per guild may run it, or two would each start the next track.
+   */
+  readonly playerWorker: boolean;
 }
 
 export class ConfigError extends Error {
@@ -160,5 +167,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GuildhallConfi
     usageRetentionDays: integer(env, 'USAGE_RETENTION_DAYS', 0, 1, 36_500) || undefined,
     trustProxy: trustProxy(env),
     demoKeys: demoKeys(env),
+    httpDoor: flag(env, 'HTTP_DOOR', true),
+    // Unset, the worker plays where Discord is configured.
+    playerWorker: flag(env, 'PLAYER_WORKER', Boolean(env.DISCORD_TOKEN?.trim())),
   };
 }

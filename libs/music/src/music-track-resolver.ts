@@ -1,8 +1,8 @@
-import { TrackResolver, type ResolveOptions, type ResolvedTracks } from '#core/player/track-resolver';
 import { OutboundGuard } from '#outbound';
 import { LocalLibrary } from './library/local-library';
 import type { MusicConfig } from './music-config';
 import { ProbeLimiter } from './process/probe-limiter';
+import { TrackResolver, type ResolveOptions, type ResolvedTracks } from '#domain';
 import { InvalidQueryError, TrackNotFoundError, notFound } from './resolver-errors';
 import { HttpSource } from './sources/http-source';
 import { LocalSource } from './sources/local-source';

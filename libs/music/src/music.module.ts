@@ -1,4 +1,4 @@
-import { Global, Inject, Logger, Module, type OnApplicationBootstrap } from '@nestjs/common';
+import { Global, Inject, Logger, Module, Optional, type OnApplicationBootstrap } from '@nestjs/common';
 import { OutboundGuard, OutboundModule } from '#outbound';
 import { loadMusicConfig, type MusicConfig } from './music-config';
 import { MusicTrackResolver } from './music-track-resolver';
@@ -6,6 +6,8 @@ import { TrackOpener } from './playback/track-opener';
 
 /** Injection token of the music configuration (`loadMusicConfig()` unless overridden). */
 export const MUSIC_CONFIG = Symbol('MUSIC_CONFIG');
+
+const SCAN_LIBRARY_AT_START = Symbol('SCAN_LIBRARY_AT_START');
 
 /**
  * The track sources and the track opener, one of each per process (the library index is scanned
@@ -42,6 +44,7 @@ export class MusicModule implements OnApplicationBootstrap {
   constructor(
     private readonly resolver: MusicTrackResolver,
     @Inject(MUSIC_CONFIG) private readonly config: MusicConfig,
+    @Optional() @Inject(SCAN_LIBRARY_AT_START) private readonly scanAtStart: boolean = true,
   ) {}
 
   /** Scans the library in the background: the first search waits for it, startup does not. */
@@ -51,13 +54,24 @@ export class MusicModule implements OnApplicationBootstrap {
       `Music sources: library ${musicDir ?? 'off'}, yt-dlp ${ytDlpPath ?? 'not found'}, http on`,
     );
     const library = this.resolver.library;
-    if (!library) return;
+    if (!library || !this.scanAtStart) return;
     library
       .scan()
       .then(async () =>
         this.logger.log(`Music library: ${(await library.all()).length} tracks in ${musicDir}`),
       )
       .catch((error: unknown) => this.logger.error(`Music library scan failed: ${String(error)}`));
+  }
+
+  /**
+   * `scanLibraryAtStart: false` for one-shot processes (the CLI): a scan of a large library would
+   * outlive the command; a search still scans on first use.
+   */
+  static forRoot({ scanLibraryAtStart }: { scanLibraryAtStart: boolean }) {
+    return {
+      module: MusicModule,
+      providers: [{ provide: SCAN_LIBRARY_AT_START, useValue: scanLibraryAtStart }],
+    };
   }
 
   /** Overrides the environment (tests, tools). */

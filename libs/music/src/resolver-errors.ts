@@ -1,7 +1,7 @@
-import { InvalidQueryError, TrackNotFoundError } from '#core/player/track-resolver';
+import { InvalidQueryError, TrackNotFoundError } from '#domain';
 import { OutboundFetchError, OutboundRefusedError } from '#outbound';
 
-export { InvalidQueryError, TrackNotFoundError, TrackSourcesBusyError } from '#core/player/track-resolver';
+export { InvalidQueryError, TrackNotFoundError, TrackSourcesBusyError } from '#domain';
 
 /** "Nothing found for `query`", keeping the source's own reason (yt-dlp's, FFprobe's) as the cause. */
 export function notFound(query: string, reason?: unknown): TrackNotFoundError {

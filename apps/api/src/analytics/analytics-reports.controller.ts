@@ -1,9 +1,13 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { FastifyReply } from 'fastify';
-import { VoidActivityReportCommand, type ApiKeyPrincipal, type CommandContext } from '#core';
+import {
+  VoidActivityReportCommand,
+  type ApiKeyPrincipal,
+  type CommandContext,
+  UsageRecordingCommandBus,
+} from '#core';
 import { RequireScope } from '../auth/access.decorators';
 import { POSITION_HEADER } from '../common/min-position';
 import { CurrentKey, RestCommandContext } from '../common/request-context';
@@ -29,7 +33,7 @@ export class VoidReportDto {
 @ApiBearerAuth()
 @Controller('v1/servers/:id/analytics/reports')
 export class AnalyticsReportsController {
-  constructor(private readonly commandBus: CommandBus) {}
+  constructor(private readonly commandBus: UsageRecordingCommandBus) {}
 
   /** 200 `{server_id, timestamp, report_event_id, voided}`; `voided: false` when it already was. */
   @Post('void')

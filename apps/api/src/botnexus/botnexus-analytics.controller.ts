@@ -1,8 +1,12 @@
 import { Body, Controller, Headers, Post, Res, UnsupportedMediaTypeException } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ReportActivityCommand, type ApiKeyPrincipal, type CommandContext } from '#core';
+import {
+  ReportActivityCommand,
+  UsageRecordingCommandBus,
+  type ApiKeyPrincipal,
+  type CommandContext,
+} from '#core';
 import { DomainError } from '#domain';
 import { UseDialect } from '../auth/dialect';
 import { CurrentKey, RestCommandContext } from '../common/request-context';
@@ -14,7 +18,7 @@ import { parseSubmission } from './analytics-submission';
 @UseDialect('botnexus')
 @Controller('v1/analytics')
 export class BotNexusAnalyticsController {
-  constructor(private readonly commandBus: CommandBus) {}
+  constructor(private readonly commandBus: UsageRecordingCommandBus) {}
 
   /** 201 when recorded, 200 when this server already had a report at this timestamp (nothing written). */
   @Post('submit')

@@ -8,10 +8,16 @@ import {
   Patch,
   Res,
 } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { GetBotQuery, GetDeveloperQuery, UpdateBotMetaCommand, type CommandContext } from '#core';
+import {
+  GetBotQuery,
+  GetDeveloperQuery,
+  UpdateBotMetaCommand,
+  UsageRecordingCommandBus,
+  type CommandContext,
+} from '#core';
 import { BotOwner } from '../auth/access.decorators';
 import { UseDialect } from '../auth/dialect';
 import { MinPosition } from '../common/min-position';
@@ -31,7 +37,7 @@ export const META_CACHE_REFRESH_SECONDS = 24 * 60 * 60;
 @Controller('v1')
 export class BotNexusController {
   constructor(
-    private readonly commandBus: CommandBus,
+    private readonly commandBus: UsageRecordingCommandBus,
     private readonly queryBus: QueryBus,
   ) {}
 

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBody, ApiHeader, ApiTags } from '@nestjs/swagger';
 import {
   CheckBotReviewQuery,
   GetBotQuery,
   ReportGuildCountCommand,
   SetBotCommandsCommand,
+  UsageRecordingCommandBus,
   type CommandContext,
 } from '#core';
 import { BotOwner } from '../auth/access.decorators';
@@ -26,7 +27,7 @@ import { BOD_COMMANDS_POLICY, BOD_GUILD_COUNT_POLICY, BOD_REVIEW_POLICY } from '
 @Controller('bot-api/bots')
 export class BotsOnDiscordController {
   constructor(
-    private readonly commandBus: CommandBus,
+    private readonly commandBus: UsageRecordingCommandBus,
     private readonly queryBus: QueryBus,
   ) {}
 

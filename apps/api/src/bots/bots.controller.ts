@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Put, Res } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import {
@@ -10,6 +10,7 @@ import {
   RecordBotReviewCommand,
   RegisterBotCommand,
   SampleBotStatusCommand,
+  UsageRecordingCommandBus,
   type ApiKeyPrincipal,
   type CommandContext,
   afterWrite,
@@ -30,7 +31,7 @@ const BotId = () => Param('bot_id', new SnowflakePipe('bot_id'));
 @Controller('v1/bots')
 export class BotsController {
   constructor(
-    private readonly commandBus: CommandBus,
+    private readonly commandBus: UsageRecordingCommandBus,
     private readonly queryBus: QueryBus,
   ) {}
 

@@ -1,8 +1,14 @@
 import { Body, Controller, NotFoundException, Param, Put, Res } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { GetDeveloperQuery, RegisterDeveloperCommand, type CommandContext, afterWrite } from '#core';
+import {
+  GetDeveloperQuery,
+  RegisterDeveloperCommand,
+  UsageRecordingCommandBus,
+  type CommandContext,
+  afterWrite,
+} from '#core';
 import { RequireScope } from '../auth/access.decorators';
 import { POSITION_HEADER } from '../common/min-position';
 import { RestCommandContext } from '../common/request-context';
@@ -16,7 +22,7 @@ import { DeveloperUsernamePipe } from './developer-username.pipe';
 @Controller('v1/developers')
 export class DevelopersController {
   constructor(
-    private readonly commandBus: CommandBus,
+    private readonly commandBus: UsageRecordingCommandBus,
     private readonly queryBus: QueryBus,
   ) {}
 

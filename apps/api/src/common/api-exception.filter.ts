@@ -1,27 +1,10 @@
-import {
-  Catch,
-  HttpException,
-  HttpStatus,
-  Logger,
-  type ArgumentsHost,
-  type ExceptionFilter,
-} from '@nestjs/common';
+import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, type RefusalReason } from '#domain';
-import { ConcurrencyConflictError, EventStoreUnavailableError } from '#eventstore';
-import { InvalidQueryError, TrackNotFoundError, TrackSourcesBusyError } from '#core';
-import { AnalyticsUnavailableError } from '#analytics';
+import { refusalFor } from '#core';
 import { ExactBodyException } from './exact-body.exception';
 import { errorBody, statusText, type ErrorBody } from './error-body';
 import { WireNames } from './wire-names';
 import { fastifyErrorMessage } from '../http-input/fastify-error-message';
-
-const STATUS_BY_REASON: Record<RefusalReason, number> = {
-  invalid: HttpStatus.BAD_REQUEST,
-  not_found: HttpStatus.NOT_FOUND,
-  forbidden: HttpStatus.FORBIDDEN,
-  conflict: HttpStatus.CONFLICT,
-};
 
 /** Maps every failure to one error shape `{statusCode, error, message}`; only a real fault is a 500. */
 @Catch()
@@ -52,49 +35,17 @@ export class ApiExceptionFilter implements ExceptionFilter {
       }
       return httpExceptionBody(exception);
     }
-    if (exception instanceof DomainError) {
-      const statusCode = STATUS_BY_REASON[exception.reason];
-      const { code, field } = exception;
+    const refusal = refusalFor(exception);
+    if (refusal) {
+      const { status: statusCode, code, message, field } = refusal;
       // The domain names fields its own way (`timeZone`); the client is told the name it sent.
-      const named = field ? this.wireNames.rename(request, field, exception.message) : undefined;
+      const named = field ? this.wireNames.rename(request, field, message) : undefined;
       return {
         statusCode,
         error: statusText(statusCode),
-        message: named?.message ?? exception.message,
-        code,
+        message: named?.message ?? message,
+        ...(code ? { code } : {}),
         ...(named ? { field: named.field } : {}),
-      };
-    }
-    if (exception instanceof TrackNotFoundError) {
-      return { statusCode: 404, error: 'Not Found', message: exception.message, code: 'track_not_found' };
-    }
-    if (exception instanceof InvalidQueryError) {
-      const { message, field } = exception;
-      return { statusCode: 400, error: 'Bad Request', message, code: 'invalid_query', field };
-    }
-    if (exception instanceof TrackSourcesBusyError) {
-      const { status, message } = exception;
-      return { statusCode: status, error: statusText(status), message, code: 'track_sources_busy' };
-    }
-    if (exception instanceof ConcurrencyConflictError) {
-      return {
-        statusCode: 409,
-        error: 'Conflict',
-        message: 'The resource was changed concurrently; retry the request',
-      };
-    }
-    if (exception instanceof EventStoreUnavailableError) {
-      return {
-        statusCode: 503,
-        error: 'Service Unavailable',
-        message: 'The event store is unavailable; retry later',
-      };
-    }
-    if (exception instanceof AnalyticsUnavailableError) {
-      return {
-        statusCode: 503,
-        error: 'Service Unavailable',
-        message: 'Analytics are unavailable right now; everything else works. Retry later',
       };
     }
     const fastifyStatus = (exception as { statusCode?: unknown })?.statusCode;
@@ -124,13 +75,6 @@ function httpExceptionBody(exception: HttpException): ErrorBody {
 }
 
 function headersFor(exception: unknown): Record<string, string> {
-  if (exception instanceof TrackSourcesBusyError) return { 'retry-after': String(exception.retryAfterSec) };
-  if (
-    exception instanceof ConcurrencyConflictError ||
-    exception instanceof EventStoreUnavailableError ||
-    exception instanceof AnalyticsUnavailableError
-  ) {
-    return { 'retry-after': '1' };
-  }
-  return {};
+  const retryAfter = refusalFor(exception)?.retryAfterSeconds;
+  return retryAfter === undefined ? {} : { 'retry-after': String(retryAfter) };
 }

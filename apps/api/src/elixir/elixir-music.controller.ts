@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, HttpException, Param, Post } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
   EnqueueTracksCommand,
@@ -7,6 +7,7 @@ import {
   JoinVoiceChannelCommand,
   SetVolumeCommand,
   StopPlayerCommand,
+  UsageRecordingCommandBus,
   type CommandContext,
 } from '#core';
 import { GuildManager, Public } from '../auth/access.decorators';
@@ -26,7 +27,7 @@ import { elixirBody, queryField, snowflakeField, volumeField } from './elixir-bo
 @Controller('api/v1/:guild_id')
 export class ElixirMusicController {
   constructor(
-    private readonly commandBus: CommandBus,
+    private readonly commandBus: UsageRecordingCommandBus,
     private readonly queryBus: QueryBus,
   ) {}
 

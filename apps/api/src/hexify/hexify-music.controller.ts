@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Res } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import {
   EnqueueTracksCommand,
   GetGuildQuery,
   GetPlayerQuery,
+  UsageRecordingCommandBus,
   type ApiKeyPrincipal,
   type CommandContext,
 } from '#core';
@@ -25,7 +26,7 @@ import { HexifyPlayDto } from './hexify-music.dto';
 @Controller('v2/servers/:server_id/music')
 export class HexifyMusicController {
   constructor(
-    private readonly commandBus: CommandBus,
+    private readonly commandBus: UsageRecordingCommandBus,
     private readonly queryBus: QueryBus,
   ) {}
 

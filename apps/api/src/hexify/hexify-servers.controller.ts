@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Res } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ChangeSettingsCommand, GetGuildQuery, type CommandContext } from '#core';
+import { ChangeSettingsCommand, GetGuildQuery, UsageRecordingCommandBus, type CommandContext } from '#core';
 import { GuildManager, GuildReader } from '../auth/access.decorators';
 import { UseDialect } from '../auth/dialect';
 import { MinPosition } from '../common/min-position';
@@ -19,7 +19,7 @@ import { guildAfterWrite } from '../servers/guild-writes';
 @Controller('v2/servers')
 export class HexifyServersController {
   constructor(
-    private readonly commandBus: CommandBus,
+    private readonly commandBus: UsageRecordingCommandBus,
     private readonly queryBus: QueryBus,
   ) {}
 

@@ -1,8 +1,14 @@
 import { Controller, Delete, Get, HttpCode, Param, Res } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ListApiKeysQuery, RevokeApiKeyCommand, type ApiKeyPrincipal, type CommandContext } from '#core';
+import {
+  ListApiKeysQuery,
+  RevokeApiKeyCommand,
+  UsageRecordingCommandBus,
+  type ApiKeyPrincipal,
+  type CommandContext,
+} from '#core';
 import type { ApiKeyView } from '#projections';
 import { BadRequestException } from '@nestjs/common';
 import { POSITION_HEADER } from '../common/min-position';
@@ -33,7 +39,7 @@ function keyBody(key: ApiKeyView, current: string) {
 @Controller('v1/keys')
 export class KeysController {
   constructor(
-    private readonly commandBus: CommandBus,
+    private readonly commandBus: UsageRecordingCommandBus,
     private readonly queryBus: QueryBus,
   ) {}
 

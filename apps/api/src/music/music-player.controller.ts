@@ -10,7 +10,7 @@ import {
   Put,
   Res,
 } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import {
@@ -26,6 +26,7 @@ import {
   SetVolumeCommand,
   SkipTrackCommand,
   StopPlayerCommand,
+  UsageRecordingCommandBus,
   type ApiKeyPrincipal,
   type CommandContext,
   type CommandResult,
@@ -49,7 +50,7 @@ type Build = (id: string, context: CommandContext) => object;
 @Controller('v1/servers/:id/music')
 export class MusicPlayerController {
   constructor(
-    private readonly commandBus: CommandBus,
+    private readonly commandBus: UsageRecordingCommandBus,
     private readonly queryBus: QueryBus,
   ) {}
 

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Res } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import {
@@ -9,6 +9,7 @@ import {
   MoveTrackCommand,
   RemoveTrackCommand,
   ShuffleQueueCommand,
+  UsageRecordingCommandBus,
   type ApiKeyPrincipal,
   type CommandContext,
   type CommandResult,
@@ -28,7 +29,7 @@ import { playerAfterWrite } from './player-writes';
 @Controller('v1/servers/:id/music/queue')
 export class MusicQueueController {
   constructor(
-    private readonly commandBus: CommandBus,
+    private readonly commandBus: UsageRecordingCommandBus,
     private readonly queryBus: QueryBus,
   ) {}
 

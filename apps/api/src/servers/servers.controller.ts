@@ -1,5 +1,5 @@
 import { Body, Controller, Get, NotFoundException, Param, Patch, Put, Query, Res } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import {
@@ -7,6 +7,7 @@ import {
   GetGuildHistoryQuery,
   GetGuildQuery,
   RegisterGuildCommand,
+  UsageRecordingCommandBus,
   type CommandContext,
 } from '#core';
 import { GuildManager, GuildReader, RequireScope } from '../auth/access.decorators';
@@ -25,7 +26,7 @@ import { guildAfterWrite } from './guild-writes';
 @Controller('v1/servers')
 export class ServersController {
   constructor(
-    private readonly commandBus: CommandBus,
+    private readonly commandBus: UsageRecordingCommandBus,
     private readonly queryBus: QueryBus,
   ) {}
 

@@ -1,7 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import type { Command } from 'commander';
-import { VoidActivityReportCommand, systemContext } from '#core';
+import { VoidActivityReportCommand, systemContext, UsageRecordingCommandBus } from '#core';
 
 type WithApp = (work: (app: INestApplicationContext) => Promise<void>) => Promise<void>;
 
@@ -16,7 +15,7 @@ export function registerAnalyticsCommands(program: Command, withApp: WithApp): v
     .description("void a bot's activity report: analytics ignore it from then on")
     .action((serverId: string, timestamp: string, options: { reason?: string }) =>
       withApp(async (app) => {
-        const result = await app.get(CommandBus).execute(
+        const result = await app.get(UsageRecordingCommandBus).execute(
           new VoidActivityReportCommand(serverId, timestamp, systemContext('cli', 'operator'), {
             reason: options.reason,
           }),

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CommandBus } from '@nestjs/cqrs';
 import { DomainError } from '#domain';
 import type { EventStore } from '#eventstore';
 import {
@@ -12,6 +11,7 @@ import {
   deriveApiKey,
   systemContext,
   type CommandResult,
+  type UsageRecordingCommandBus,
 } from '#core';
 import { DEMO_BOTS, loadDemoBots } from '../demo/demo-bots';
 import { DEMO_GUILDS } from '../demo/demo-dataset';
@@ -46,7 +46,7 @@ async function demoSeed(dataDir: string, store: EventStore, force: boolean): Pro
  * The last line printed is one JSON object whose `keys` maps each seed to a working key.
  */
 export async function runDemo(
-  commandBus: CommandBus,
+  commandBus: UsageRecordingCommandBus,
   store: EventStore,
   dataDir: string,
   { force = false } = {},

@@ -1,5 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { QueryBus } from '@nestjs/cqrs';
 import type { Command } from 'commander';
 import {
   ChangeApiKeyScopesCommand,
@@ -9,6 +9,7 @@ import {
   Projections,
   RevokeApiKeyCommand,
   systemContext,
+  UsageRecordingCommandBus,
   type CommandResult,
   type IssuedApiKey,
 } from '#core';
@@ -29,7 +30,7 @@ const collect = (value: string, previous: string[]): string[] => [...previous, v
 const context = () => systemContext('cli', 'operator');
 
 /** Issues a key and prints it, the only time it is ever shown. */
-async function issueKey(commandBus: CommandBus, options: IssueOptions): Promise<void> {
+async function issueKey(commandBus: UsageRecordingCommandBus, options: IssueOptions): Promise<void> {
   const issued: IssuedApiKey = await commandBus.execute(
     new IssueApiKeyCommand(
       options.user,
@@ -113,7 +114,9 @@ export function registerKeysCommands(program: Command, withApp: WithApp): void {
     .option('--scope <scope>', 'admin or bot:<botId>; repeatable', collect, [])
     .option('--label <label>', 'a note for the owner, up to 100 characters')
     .option('--json', 'print one JSON object')
-    .action((options: IssueOptions) => withApp((app) => issueKey(app.get(CommandBus), options)));
+    .action((options: IssueOptions) =>
+      withApp((app) => issueKey(app.get(UsageRecordingCommandBus), options)),
+    );
   keys
     .command('list')
     .description('list keys without their secrets')
@@ -129,7 +132,7 @@ export function registerKeysCommands(program: Command, withApp: WithApp): void {
       withApp(async (app) => {
         const command = new RevokeApiKeyCommand(keyId, context(), { reason: options.reason });
         report(
-          await app.get(CommandBus).execute(command),
+          await app.get(UsageRecordingCommandBus).execute(command),
           `revoked ${keyId}`,
           `${keyId} was already revoked`,
         );
@@ -144,7 +147,7 @@ export function registerKeysCommands(program: Command, withApp: WithApp): void {
       withApp(async (app) => {
         const command = new ChangeApiKeyTierCommand(keyId, tier, context());
         report(
-          await app.get(CommandBus).execute(command),
+          await app.get(UsageRecordingCommandBus).execute(command),
           `${keyId} is now ${tier}`,
           `${keyId} was already ${tier}`,
         );
@@ -159,7 +162,7 @@ export function registerKeysCommands(program: Command, withApp: WithApp): void {
       withApp(async (app) => {
         const command = new ChangeApiKeyScopesCommand(keyId, scopes, context());
         report(
-          await app.get(CommandBus).execute(command),
+          await app.get(UsageRecordingCommandBus).execute(command),
           `scopes of ${keyId} set`,
           `${keyId} already had these scopes`,
         );

@@ -1,4 +1,3 @@
-import type { CommandBus } from '@nestjs/cqrs';
 import {
   ApproveBotCommand,
   RecordBotReviewCommand,
@@ -8,6 +7,7 @@ import {
   SampleBotStatusCommand,
   type CommandContext,
   type CommandResult,
+  type UsageRecordingCommandBus,
 } from '#core';
 import type { BotMeta } from '#domain';
 
@@ -79,7 +79,10 @@ export const DEMO_DEVELOPERS = [
 ] as const;
 
 /** Registers, approves and fills the demo bots and developers; returns the events written (0 on a rerun). */
-export async function loadDemoBots(commandBus: CommandBus, context: CommandContext): Promise<number> {
+export async function loadDemoBots(
+  commandBus: UsageRecordingCommandBus,
+  context: CommandContext,
+): Promise<number> {
   let written = 0;
   const run = async (command: object) =>
     (written += ((await commandBus.execute(command as never)) as CommandResult).eventTypes.length);

@@ -1,9 +1,9 @@
-import type { CommandBus } from '@nestjs/cqrs';
 import {
   RecordMembershipCommand,
   RecordUsageCommand,
   RegisterGuildCommand,
   type CommandContext,
+  type UsageRecordingCommandBus,
 } from '#core';
 import { guildStreamId } from '#domain';
 import type { EventStore } from '#eventstore';
@@ -19,7 +19,7 @@ import { HEXIFY_ANALYTICS, hexifyMembership, hexifyUsageHistory } from './demo-u
  * is left alone, so a second run writes nothing. Usage facts carry fixed ids, so they never double.
  */
 export async function loadDemoHistory(
-  commandBus: CommandBus,
+  commandBus: UsageRecordingCommandBus,
   store: EventStore,
   guilds: readonly DemoGuild[],
   context: CommandContext,

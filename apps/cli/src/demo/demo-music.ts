@@ -1,10 +1,10 @@
-import type { CommandBus } from '@nestjs/cqrs';
 import {
   EnqueueTracksCommand,
   JoinVoiceChannelCommand,
   SetVolumeCommand,
   StartTrackCommand,
   type CommandContext,
+  type UsageRecordingCommandBus,
 } from '#core';
 import { playerStreamId } from '#domain';
 import type { EventStore } from '#eventstore';
@@ -58,7 +58,7 @@ export const DEMO_PLAYERS: readonly DemoPlayer[] = [
  * second run writes nothing. Returns the number of events written.
  */
 export async function loadDemoPlayers(
-  commandBus: CommandBus,
+  commandBus: UsageRecordingCommandBus,
   store: EventStore,
   context: CommandContext,
 ): Promise<number> {

@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { TrackInfo } from '#domain';
 import { FallbackTrackResolver } from './fallback-track-resolver';
-import { InvalidQueryError, TrackNotFoundError, TrackResolver, type ResolvedTracks } from './track-resolver';
+import { InvalidQueryError, TrackNotFoundError, TrackResolver, type ResolvedTracks } from '#domain';
 
 const track = (title: string): TrackInfo => ({
   title,

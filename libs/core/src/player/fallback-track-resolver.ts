@@ -4,7 +4,7 @@ import {
   TrackResolver,
   type ResolveOptions,
   type ResolvedTracks,
-} from './track-resolver';
+} from '#domain';
 
 /**
  * Asks several resolvers in turn: the first that finds something answers. When none does, an

@@ -1,6 +1,6 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { CatalogueTrackResolver } from './catalogue/catalogue-track-resolver';
-import { TrackResolver } from './track-resolver';
+import { TrackResolver } from '#domain';
 import { ClearQueueHandler } from './clear-queue/clear-queue.handler';
 import { EndTrackHandler } from './end-track/end-track.handler';
 import { EnqueueTracksHandler } from './enqueue-tracks/enqueue-tracks.handler';

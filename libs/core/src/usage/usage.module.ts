@@ -1,19 +1,19 @@
 import { Module } from '@nestjs/common';
-import { CommandUsageRecorder } from './command-usage-recorder';
 import { RecordMembershipHandler } from './record-membership/record-membership.handler';
 import { RecordUsageHandler } from './record-usage/record-usage.handler';
 import { ReportActivityHandler } from './report-activity/report-activity.handler';
 import { VoidActivityReportHandler } from './void-activity-report/void-activity-report.handler';
+import { UsageRecordingCommandBus } from './usage-recording-command-bus';
 
-/** Usage facts behind the command bus, and the recorder that counts every command run through it. */
+/** Usage facts behind the command bus, and the bus the doors run commands through to count them. */
 @Module({
   providers: [
-    CommandUsageRecorder,
+    UsageRecordingCommandBus,
     RecordUsageHandler,
     ReportActivityHandler,
     VoidActivityReportHandler,
     RecordMembershipHandler,
   ],
-  exports: [CommandUsageRecorder],
+  exports: [UsageRecordingCommandBus],
 })
 export class UsageModule {}

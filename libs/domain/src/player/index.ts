@@ -4,3 +4,4 @@ export * from './player.commands';
 export * from './player.state';
 export * from './player.queue';
 export * from './player.decider';
+export * from './track-resolver';

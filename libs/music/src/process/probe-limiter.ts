@@ -1,5 +1,5 @@
 import type { ProbeLimits } from '#config';
-import { TrackSourcesBusyError } from '#core/player/track-resolver';
+import { TrackSourcesBusyError } from '#domain';
 
 export const DEFAULT_PROBE_LIMITS: ProbeLimits = {
   concurrency: 4,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { InvalidQueryError, TrackNotFoundError } from '../track-resolver';
+import { InvalidQueryError, TrackNotFoundError } from '#domain';
 import { CatalogueTrackResolver } from './catalogue-track-resolver';
 import { SEED_PLAYLISTS, SEED_TRACKS } from './seed-catalogue';
 

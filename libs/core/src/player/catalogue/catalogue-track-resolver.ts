@@ -5,7 +5,7 @@ import {
   TrackResolver,
   type ResolveOptions,
   type ResolvedTracks,
-} from '../track-resolver';
+} from '#domain';
 import { SEED_PLAYLISTS, SEED_TRACKS, type CataloguePlaylist } from './seed-catalogue';
 
 const MAX_QUERY_LENGTH = 500;

@@ -3,7 +3,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Track } from '#domain';
 import { EventStore } from '#eventstore';
 import { decidePlayer } from '../decide-player';
-import { TrackResolver } from '../track-resolver';
+import { TrackResolver } from '#domain';
 import { EnqueueTracksCommand, type EnqueueResult } from './enqueue-tracks.command';
 
 @CommandHandler(EnqueueTracksCommand)

@@ -1,4 +1,4 @@
-import type { TrackInfo } from '#domain';
+import type { TrackInfo } from './player.track';
 
 /** What a query resolved to: one track, or a playlist's tracks in order. */
 export interface ResolvedTracks {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { CommandContext } from '../../command-handling/command-context';
-import type { IssueApiKeyCommand } from '../issue-api-key/issue-api-key.command';
+import type { CommandContext } from '#core';
+import type { IssueApiKeyCommand } from '#core';
 
 /** Discord permission bits the key commands look at (a member's permissions arrive as a bigint). */
 export const DISCORD_PERMISSIONS = {

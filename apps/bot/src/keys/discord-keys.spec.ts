@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { IssueApiKeyCommand } from '../issue-api-key/issue-api-key.command';
+import { IssueApiKeyCommand } from '#core';
 import { ACCOUNT_KEY_REFUSALS, planAccountKey } from './account-key';
 import { DISCORD_PERMISSIONS, discordCommandContext, type DiscordKeyPlan } from './discord-key-plan';
 import { GENKEY_REFUSALS, planGenKey, type GenKeyInvocation } from './genkey';

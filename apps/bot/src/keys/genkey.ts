@@ -1,5 +1,5 @@
-import { IssueApiKeyCommand } from '../issue-api-key/issue-api-key.command';
-import type { CommandContext } from '../../command-handling/command-context';
+import { IssueApiKeyCommand } from '#core';
+import type { CommandContext } from '#core';
 import { DISCORD_PERMISSIONS, type DiscordKeyPlan } from './discord-key-plan';
 
 /** What `/genkey` knows about where and by whom it was run. */

@@ -1,5 +1,5 @@
-import { IssueApiKeyCommand } from '../issue-api-key/issue-api-key.command';
-import type { CommandContext } from '../../command-handling/command-context';
+import { IssueApiKeyCommand } from '#core';
+import type { CommandContext } from '#core';
 import type { DiscordKeyPlan } from './discord-key-plan';
 
 /** What the `h!api-key` prefix command knows about its message. */

@@ -10,6 +10,7 @@ import {
   type Provider,
 } from '@nestjs/common';
 import { GUILDHALL_CONFIG, type GuildhallConfig } from '#config';
+import { UsageModule } from '#core';
 import { EventStore } from '#eventstore';
 import { TrackOpener } from '#music';
 import { CommandBusPlayerCommands } from './command-bus-player-commands';
@@ -18,20 +19,8 @@ import { PlayerWorker } from './player-worker';
 import { DetachedVoiceConnector, VoiceConnector } from './voice-connector';
 import { WorkerStore } from './worker-store';
 
-/** Injection token: whether this process plays audio (see `playerWorkerEnabled`). */
+/** Injection token: whether this process plays audio (`PLAYER_WORKER`, see libs/config). */
 export const PLAYER_WORKER_ENABLED = Symbol('PLAYER_WORKER_ENABLED');
-
-/**
- * `PLAYER_WORKER=on|off`; unset, it runs where Discord is configured (`DISCORD_TOKEN`). Only one
- * process per guild may run it, or two would each start the next track.
- */
-export function playerWorkerEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
-  const raw = env.PLAYER_WORKER?.trim().toLowerCase();
-  if (raw === undefined || raw === '') return Boolean(env.DISCORD_TOKEN?.trim());
-  if (['1', 'true', 'on', 'yes'].includes(raw)) return true;
-  if (['0', 'false', 'off', 'no'].includes(raw)) return false;
-  throw new Error(`PLAYER_WORKER must be on or off, got "${env.PLAYER_WORKER}"`);
-}
 
 /** Starts the worker after the app is up and stops it (positions saved, tracks not ended) on shutdown. */
 @Injectable()
@@ -66,9 +55,14 @@ export class PlayerWorkerModule {
   static forRoot(options: { connector?: Provider<VoiceConnector>; enabled?: boolean } = {}): DynamicModule {
     return {
       module: PlayerWorkerModule,
+      imports: [UsageModule],
       providers: [
         options.connector ?? { provide: VoiceConnector, useValue: new DetachedVoiceConnector() },
-        { provide: PLAYER_WORKER_ENABLED, useValue: options.enabled ?? playerWorkerEnabled() },
+        {
+          provide: PLAYER_WORKER_ENABLED,
+          inject: [GUILDHALL_CONFIG],
+          useFactory: (config: GuildhallConfig) => options.enabled ?? config.playerWorker,
+        },
         { provide: PlayerCommands, useClass: CommandBusPlayerCommands },
         {
           provide: WorkerStore,

@@ -1,4 +1,4 @@
-import type { IssuedApiKey } from '../issue-api-key/issue-api-key.command';
+import type { IssuedApiKey } from '#core';
 
 /** A reply to the user; key replies must only go where nobody else reads them (ephemeral or DM). */
 export interface KeyReply {
@@ -25,4 +25,4 @@ export function issuedKeyReply(issued: IssuedApiKey): KeyReply {
 }
 
 /** A refusal, shown only to the user who asked. */
-export const refusalReply = (message: string): KeyReply => ({ content: `❌ ${message}`, ephemeral: true });
+export { refusalReply } from '../replies/refusal-reply';

@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
-import { EndTrackCommand, StartTrackCommand, systemContext } from '#core';
+import { EndTrackCommand, StartTrackCommand, systemContext, UsageRecordingCommandBus } from '#core';
 import type { TrackEndReason } from '#domain';
 import { PlayerCommands } from './player-commands';
 
-/** The worker's reports as commands on the CommandBus, from the system actor through the `system` door. */
+/**
+ * The worker's reports as commands on the doors' bus, from the system actor through the `system`
+ * door: the system's own commands are not usage, so nothing is recorded for them.
+ */
 @Injectable()
 export class CommandBusPlayerCommands extends PlayerCommands {
-  constructor(private readonly bus: CommandBus) {
+  constructor(private readonly bus: UsageRecordingCommandBus) {
     super();
   }
 

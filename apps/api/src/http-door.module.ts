@@ -1,31 +1,13 @@
 import { ReadModelBehindFilter } from './common/min-position';
-import { Module } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
-import { LoggerModule } from 'nestjs-pino';
-import { ConfigModule, GUILDHALL_CONFIG, type GuildhallConfig } from '#config';
-import {
-  AnalyticsModule,
-  ApiKeyModule,
-  BotModule,
-  DeveloperModule,
-  EventStoreModule,
-  GuildModule,
-  PlayerModule,
-  ProjectionsModule,
-  UsageModule,
-  UserModule,
-} from '#core';
-import { MusicModule } from '#music';
-import { PlayerWorkerModule } from '#bot/player/player-worker.module';
 import { AnalyticsController } from './analytics/analytics.controller';
 import { AnalyticsReportsController } from './analytics/analytics-reports.controller';
 import { HexifyAnalyticsController } from './analytics/hexify-analytics.controller';
 import { BotNexusAnalyticsController } from './botnexus/botnexus-analytics.controller';
 import { AuthModule } from './auth/auth.module';
-import { musicTrackResolverProvider } from './music-wiring/music-resolver.provider';
-import { ArtworkController } from './music-wiring/artwork.controller';
+import { ArtworkController } from './music/artwork.controller';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { WireNames } from './common/wire-names';
 import { BotNexusController } from './bots/botnexus.controller';
@@ -43,40 +25,12 @@ import { MusicPlayerController } from './music/music-player.controller';
 import { MusicQueueController } from './music/music-queue.controller';
 import { ServersController } from './servers/servers.controller';
 
-/** The HTTP door: every dialect and the canonical API over one command and query bus. */
+/**
+ * The HTTP door: every dialect and the canonical API, their guards and error filter, over the
+ * buses of the core (CoreModule) that the composition root provides.
+ */
 @Module({
-  imports: [
-    LoggerModule.forRootAsync({
-      inject: [GUILDHALL_CONFIG],
-      useFactory: (config: GuildhallConfig) => ({
-        pinoHttp: {
-          level: config.logLevel,
-          autoLogging: config.logRequests,
-          // Keys must never reach the logs.
-          redact: ['req.headers.authorization', 'req.headers.cookie'],
-        },
-        // The per-request logger middleware costs about a third of the throughput of a cheap GET:
-        // install it only when request lines are wanted.
-        ...(config.logRequests ? {} : { forRoutes: [] }),
-      }),
-    }),
-    CqrsModule.forRoot(),
-    TerminusModule,
-    HttpInputModule,
-    EventStoreModule,
-    ProjectionsModule,
-    GuildModule,
-    UserModule,
-    ApiKeyModule,
-    BotModule,
-    DeveloperModule,
-    MusicModule,
-    PlayerModule.withResolver(musicTrackResolverProvider),
-    // Plays only when PLAYER_WORKER=on, or DISCORD_TOKEN is set: see docs/MUSIC-PLAYBACK.md.
-    PlayerWorkerModule.forRoot(),
-    UsageModule,
-    AnalyticsModule,
-  ],
+  imports: [TerminusModule, HttpInputModule],
   controllers: [
     HealthController,
     HexifyServersController,
@@ -103,12 +57,12 @@ import { ServersController } from './servers/servers.controller';
     { provide: APP_FILTER, useClass: ReadModelBehindFilter },
   ],
 })
-export class ApiModule {
+export class HttpDoorModule {
   /**
    * `guards: false` exists only so the benchmark can measure what keys and limits cost; no
    * configuration or environment variable reaches it.
    */
-  static withConfig(overrides: Parameters<typeof ConfigModule.forRoot>[0] = {}, { guards = true } = {}) {
-    return { module: ApiModule, imports: [ConfigModule.forRoot(overrides), ...(guards ? [AuthModule] : [])] };
+  static forRoot({ guards = true } = {}): DynamicModule {
+    return { module: HttpDoorModule, imports: guards ? [AuthModule] : [] };
   }
 }

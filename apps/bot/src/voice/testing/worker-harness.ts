@@ -7,10 +7,9 @@ import {
   EventStoreModule,
   PlayerModule,
   ProjectionsModule,
-  TrackResolver,
   systemContext,
 } from '#core';
-import { playerStreamId } from '#domain';
+import { TrackResolver, playerStreamId } from '#domain';
 import { EventStore, type RecordedEvent } from '#eventstore';
 import { MusicModule, MusicTrackResolver } from '#music';
 import { PlayerReadModel } from '#projections';

@@ -1,0 +1,37 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { ConfigModule, GUILDHALL_CONFIG, type GuildhallConfig } from '#config';
+import { CoreModule } from '#core';
+import { HttpDoorModule } from '#api/http-door.module';
+import { DiscordDoorModule } from '#bot/discord-door.module';
+import type { Doors } from './doors';
+
+/** The composition root: the configuration, the logs, the shared core, and the doors this process opens. */
+@Module({})
+export class GuildhallModule {
+  static forRoot(config: GuildhallConfig, doors: Doors, { guards = true } = {}): DynamicModule {
+    return {
+      module: GuildhallModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRootAsync({
+          inject: [GUILDHALL_CONFIG],
+          useFactory: (config: GuildhallConfig) => ({
+            pinoHttp: {
+              level: config.logLevel,
+              autoLogging: config.logRequests,
+              // Keys must never reach the logs.
+              redact: ['req.headers.authorization', 'req.headers.cookie'],
+            },
+            // The per-request logger middleware costs about a third of the throughput of a cheap GET:
+            // install it only when request lines are wanted.
+            ...(config.logRequests ? {} : { forRoutes: [] }),
+          }),
+        }),
+        CoreModule.forRoot({ serving: true }),
+        ...(doors.http ? [HttpDoorModule.forRoot({ guards })] : []),
+        ...(doors.discord ? [DiscordDoorModule] : []),
+      ],
+    };
+  }
+}
