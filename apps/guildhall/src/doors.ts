@@ -7,9 +7,9 @@ export interface Doors {
 }
 
 /**
- * Embedded default: every door that is configured. HTTP unless `HTTP_DOOR=off`; Discord where the
- * voice worker runs (`PLAYER_WORKER`, on by default when `DISCORD_TOKEN` is set).
+ * Embedded default: every door that is configured. HTTP unless `HTTP_DOOR=off`; Discord when
+ * `DISCORD_TOKEN` is set (the gateway) or the voice worker runs here (`PLAYER_WORKER`).
  */
 export function doorsFor(config: GuildhallConfig): Doors {
-  return { http: config.httpDoor, discord: config.playerWorker };
+  return { http: config.httpDoor, discord: Boolean(config.discord) || config.playerWorker };
 }

@@ -30,7 +30,7 @@ export class GuildhallModule {
         }),
         CoreModule.forRoot({ serving: true }),
         ...(doors.http ? [HttpDoorModule.forRoot({ guards })] : []),
-        ...(doors.discord ? [DiscordDoorModule] : []),
+        ...(doors.discord ? [DiscordDoorModule.forRoot({ gateway: Boolean(config.discord) })] : []),
       ],
     };
   }

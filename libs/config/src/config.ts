@@ -1,4 +1,8 @@
 import { resolve } from 'node:path';
+import { loadDiscordConfig, type DiscordConfig } from './discord-config';
+import { ConfigError, flag, integer } from './env-values';
+
+export { ConfigError, integer } from './env-values';
 
 /** Everything Guildhall reads from its environment. The README lists each variable. */
 export interface GuildhallConfig {
@@ -60,34 +64,8 @@ export interface GuildhallConfig {
    * per guild may run it, or two would each start the next track.
    */
   readonly playerWorker: boolean;
-}
-
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
-}
-
-export function integer(
-  env: NodeJS.ProcessEnv,
-  name: string,
-  fallback: number,
-  min: number,
-  max: number,
-): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
-  }
-  return value;
-}
-
-function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
-  const raw = env[name]?.toLowerCase();
-  if (raw === undefined || raw === '') return fallback;
-  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
-  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
-  throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
+  /** Discord's connection settings; the Discord door's gateway and commands run only when set. */
+  readonly discord: DiscordConfig | undefined;
 }
 
 const PROXY_LIST = /^[0-9A-Fa-f.:/]+(\s*,\s*[0-9A-Fa-f.:/]+)*$/;
@@ -170,5 +148,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GuildhallConfi
     httpDoor: flag(env, 'HTTP_DOOR', true),
     // Unset, the worker plays where Discord is configured.
     playerWorker: flag(env, 'PLAYER_WORKER', Boolean(env.DISCORD_TOKEN?.trim())),
+    discord: loadDiscordConfig(env),
   };
 }

@@ -1,4 +1,4 @@
-import { integer } from './config';
+import { integer } from './env-values';
 
 /** How requests to hosts that clients name (track URLs, later webhooks) are guarded and bounded. */
 export interface OutboundConfig {

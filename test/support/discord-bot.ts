@@ -1,0 +1,33 @@
+import { once } from 'node:events';
+import { Client } from 'discord.js';
+import type { GuildhallConfig, DiscordConfig } from '#config';
+import type { FakeDiscord } from './discord/index';
+import { startTestApp, type TestApp } from './test-app';
+
+export interface BotTestApp extends TestApp {
+  /** The discord.js client Necord runs inside Guildhall, ready (READY received on every shard). */
+  readonly client: Client;
+}
+
+/**
+ * Guildhall with its Discord door logged in to the local Discord, the way `DISCORD_TOKEN` and
+ * `DISCORD_API_URL` configure it in production.
+ */
+export async function startBotTestApp(
+  discord: FakeDiscord,
+  discordOverrides: Partial<DiscordConfig> = {},
+  overrides: Partial<GuildhallConfig> = {},
+): Promise<BotTestApp> {
+  const config: DiscordConfig = {
+    token: discord.token,
+    apiUrl: discord.apiUrl,
+    shards: 'auto',
+    shardIds: undefined,
+    devGuildId: undefined,
+    ...discordOverrides,
+  };
+  const app = await startTestApp({ discord: config, playerWorker: false, ...overrides });
+  const client = app.app.get(Client);
+  if (!client.isReady()) await once(client, 'clientReady', { signal: AbortSignal.timeout(10_000) });
+  return { ...app, client };
+}
