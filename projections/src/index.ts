@@ -26,3 +26,5 @@ export * from './analytics/usage-rows';
 export * from './analytics/clickhouse-projector';
 export * from './analytics/analytics.read-model';
 export * from './analytics/analytics-writer';
+export * from './moderation/moderation-log.projection';
+export * from './moderation/moderation-log.read-model';

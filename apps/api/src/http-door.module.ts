@@ -24,6 +24,7 @@ import { KeysController } from './keys/keys.controller';
 import { MusicPlayerController } from './music/music-player.controller';
 import { MusicQueueController } from './music/music-queue.controller';
 import { ServersController } from './servers/servers.controller';
+import { ModerationLogController } from './moderation/moderation-log.controller';
 
 /**
  * The HTTP door: every dialect and the canonical API, their guards and error filter, over the
@@ -36,6 +37,7 @@ import { ServersController } from './servers/servers.controller';
     HexifyServersController,
     HushController,
     ServersController,
+    ModerationLogController,
     KeysController,
     BotNexusController,
     BotsOnDiscordController,

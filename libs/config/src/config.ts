@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { loadAutoModConfig, type AutoModConfig } from './automod-config';
 import { loadDiscordConfig, type DiscordConfig } from './discord-config';
 import { ConfigError, flag, integer } from './env-values';
 
@@ -66,6 +67,8 @@ export interface GuildhallConfig {
   readonly playerWorker: boolean;
   /** Discord's connection settings; the Discord door's gateway and commands run only when set. */
   readonly discord: DiscordConfig | undefined;
+  /** How auto-moderation's spam protection counts and how long it times a member out. */
+  readonly autoMod: AutoModConfig;
 }
 
 const PROXY_LIST = /^[0-9A-Fa-f.:/]+(\s*,\s*[0-9A-Fa-f.:/]+)*$/;
@@ -149,5 +152,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GuildhallConfi
     // Unset, the worker plays where Discord is configured.
     playerWorker: flag(env, 'PLAYER_WORKER', Boolean(env.DISCORD_TOKEN?.trim())),
     discord: loadDiscordConfig(env),
+    autoMod: loadAutoModConfig(env),
   };
 }

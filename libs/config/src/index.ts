@@ -2,3 +2,4 @@ export * from './config';
 export * from './config.module';
 export * from './outbound-config';
 export * from './discord-config';
+export * from './automod-config';

@@ -6,6 +6,7 @@ import { ApiKeyModule } from './apikey/apikey.module';
 import { BotModule } from './bot/bot.module';
 import { DeveloperModule } from './developer/developer.module';
 import { GuildModule } from './guild/guild.module';
+import { ModerationModule } from './moderation/moderation.module';
 import { EventStoreModule } from './infrastructure/event-store.module';
 import { ProjectionsModule } from './infrastructure/projections.module';
 import { musicTrackResolverProvider } from './infrastructure/track-resolver.provider';
@@ -44,6 +45,7 @@ export class CoreModule {
         DeveloperModule,
         PlayerModule.withResolver(musicTrackResolverProvider),
         UsageModule,
+        ModerationModule,
         ...(serving ? [AnalyticsModule] : []),
       ],
       exports: [ApiKeyModule, UsageModule],

@@ -75,3 +75,7 @@ export * from './analytics/analytics.queries';
 export * from './analytics/analytics.module';
 export * from './core.module';
 export * from './refusals/refusal';
+export * from './moderation/filter-message/filter-message.command';
+export * from './moderation/time-out-member/time-out-member.command';
+export * from './moderation/get-moderation-log/get-moderation-log.query';
+export * from './moderation/moderation.module';

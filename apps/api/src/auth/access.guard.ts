@@ -14,6 +14,8 @@ export class AccessGuard implements CanActivate {
   ) {}
 
   canActivate(context: ExecutionContext): boolean | Promise<boolean> {
+    // Global guards also wrap the Discord door's Necord handlers; keys and limits are HTTP's alone.
+    if (context.getType() !== 'http') return true;
     this.keys.canActivate(context);
     return this.limits.canActivate(context);
   }

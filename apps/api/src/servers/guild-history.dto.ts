@@ -22,7 +22,7 @@ export class GuildHistoryQueryDto {
   @IsISO8601({ strict: true })
   to?: string;
 
-  @ApiPropertyOptional({ description: 'Cursor from the previous page (exclusive stream revision)' })
+  @ApiPropertyOptional({ description: 'Cursor from the previous page (exclusive global position)' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

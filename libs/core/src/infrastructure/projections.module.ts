@@ -14,6 +14,7 @@ import {
   DevelopersReadModel,
   GuildBotsReadModel,
   GuildsReadModel,
+  ModerationLogReadModel,
   PlayerReadModel,
   ProjectionHost,
   UsersReadModel,
@@ -24,6 +25,7 @@ import {
   guildBotsProjection,
   guildsProjection,
   playerProjection,
+  moderationLogProjection,
   type ProjectionStatus,
 } from '#projections';
 import { ReadModelFreshness } from '../command-handling/read-model-freshness';
@@ -54,6 +56,7 @@ export class Projections extends ReadModelFreshness implements OnApplicationBoot
         botsProjection,
         developersProjection,
         playerProjection,
+        moderationLogProjection,
       ],
     });
   }
@@ -154,6 +157,11 @@ export class Projections extends ReadModelFreshness implements OnApplicationBoot
       inject: [Projections],
       useFactory: (p: Projections) => new PlayerReadModel(p.host.db, p.versionOf('player')),
     },
+    {
+      provide: ModerationLogReadModel,
+      inject: [Projections],
+      useFactory: (p: Projections) => new ModerationLogReadModel(p.host.db),
+    },
   ],
   exports: [
     Projections,
@@ -165,6 +173,7 @@ export class Projections extends ReadModelFreshness implements OnApplicationBoot
     BotsReadModel,
     DevelopersReadModel,
     PlayerReadModel,
+    ModerationLogReadModel,
   ],
 })
 export class ProjectionsModule {}

@@ -1,35 +1,36 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { guildStreamId } from '#domain';
+import { guildStreamId, moderationStreamId } from '#domain';
 import { EventStore, type RecordedEvent } from '#eventstore';
 import {
   GetGuildHistoryQuery,
   type GuildHistoryFilter,
   type GuildHistoryPage,
 } from './get-guild-history.query';
+import { mergedAfter } from './stream-reader';
 
-const READ_PAGE = 500;
+/**
+ * The streams that make up a guild's history: its own and its moderation log. Merged here, at read
+ * time, in global order; usage (a firehose, kept apart for analytics) and the player stay out.
+ */
+const historyStreams = (guildId: string): string[] => [guildStreamId(guildId), moderationStreamId(guildId)];
 
 @QueryHandler(GetGuildHistoryQuery)
 export class GetGuildHistoryHandler implements IQueryHandler<GetGuildHistoryQuery> {
   constructor(private readonly store: EventStore) {}
 
-  /** Scans the stream page by page, so filters never load a whole long stream at once. */
+  /** Walks the streams page by page, so filters never load a whole long stream at once. */
   async execute({ guildId, filter }: GetGuildHistoryQuery): Promise<GuildHistoryPage | null> {
-    const streamId = guildStreamId(guildId);
+    const [first] = await this.store.readStream(guildStreamId(guildId), { maxCount: 1 });
+    if (!first) return null;
     const matches: RecordedEvent[] = [];
-    let from = (filter.after ?? -1) + 1;
-    for (;;) {
-      const page = await this.store.readStream(streamId, { fromRevision: from, maxCount: READ_PAGE });
-      if (page.length === 0 && from === 0) return null;
-      for (const event of page) {
-        if (!matchesFilter(event, filter)) continue;
-        if (matches.length === filter.limit)
-          return { events: matches, nextCursor: matches[matches.length - 1].revision };
-        matches.push(event);
+    for await (const event of mergedAfter(this.store, historyStreams(guildId), filter.after ?? -1)) {
+      if (!matchesFilter(event, filter)) continue;
+      if (matches.length === filter.limit) {
+        return { events: matches, nextCursor: matches[matches.length - 1].position };
       }
-      if (page.length < READ_PAGE) return { events: matches, nextCursor: null };
-      from = page[page.length - 1].revision + 1;
+      matches.push(event);
     }
+    return { events: matches, nextCursor: null };
   }
 }
 

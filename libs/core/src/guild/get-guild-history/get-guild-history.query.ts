@@ -12,12 +12,15 @@ export interface GuildHistoryFilter {
   /** Inclusive bounds on the time the change was decided. */
   readonly from?: Date;
   readonly to?: Date;
-  /** Exclusive stream revision cursor. */
+  /** Exclusive global position cursor (the previous page's `nextCursor`). */
   readonly after?: number;
   readonly limit: number;
 }
 
-/** A guild's audit history, oldest first, straight from its event stream. Null when the guild is unknown. */
+/**
+ * A guild's audit history, oldest first (global order), straight from the event store: the guild's
+ * stream and its moderation stream. Null when the guild is unknown.
+ */
 export class GetGuildHistoryQuery extends Query<GuildHistoryPage | null> {
   constructor(
     readonly guildId: string,

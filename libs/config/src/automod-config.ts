@@ -1,0 +1,20 @@
+import { integer } from './env-values';
+
+/** The rules auto-moderation enforces where a guild turned it on (its settings say where, these say how). */
+export interface AutoModConfig {
+  /** Spam protection trips on this many messages from one member… */
+  readonly spamMessages: number;
+  /** …within this many seconds. */
+  readonly spamWindowSeconds: number;
+  /** How long a spammer is timed out (Discord allows up to 28 days). */
+  readonly timeoutSeconds: number;
+}
+
+/** `AUTOMOD_SPAM_MESSAGES` (5), `AUTOMOD_SPAM_WINDOW_SECONDS` (5), `AUTOMOD_TIMEOUT_SECONDS` (600). */
+export function loadAutoModConfig(env: NodeJS.ProcessEnv = process.env): AutoModConfig {
+  return {
+    spamMessages: integer(env, 'AUTOMOD_SPAM_MESSAGES', 5, 2, 1_000),
+    spamWindowSeconds: integer(env, 'AUTOMOD_SPAM_WINDOW_SECONDS', 5, 1, 3_600),
+    timeoutSeconds: integer(env, 'AUTOMOD_TIMEOUT_SECONDS', 600, 1, 28 * 24 * 60 * 60),
+  };
+}
