@@ -57,6 +57,8 @@ export class CommandsFixture {
     });
     try {
       const guildhall = await startBotTestApp(discord, {}, overrides);
+      // Necord registers the commands once the client is ready; options are typed from the registration.
+      await discord.waitForRequest((r) => r.route === 'PUT /applications/:app/commands');
       await guildhall.registerGuild(guild.id, { name: 'Tavern', ownerId: guild.ownerId, premium: true });
       return new CommandsFixture(discord, guildhall, guild, musicDir);
     } catch (error) {
