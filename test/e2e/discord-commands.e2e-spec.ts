@@ -94,6 +94,19 @@ describe('Discord commands: registration, music, refusals and usage', () => {
     assert.deepEqual(await usageNames(), before, 'a refused command was not used');
   });
 
+  it('given /play finds nothing, then its deferred answer is replaced by an ephemeral refusal, and no play is counted', async () => {
+    const before = await usageNames();
+    const answer = await t.slash({ name: 'play', user: 'bob', options: { query: 'no such song anywhere' } });
+    assert.equal(answer.flags & EPHEMERAL, EPHEMERAL);
+    assert.equal(answer.content, '❌ no track found for "no such song anywhere"');
+    assert.equal(answer.request.route, 'POST /webhooks/:webhook/:token', 'a followup');
+    const deleted = t.discord.requests.filter(
+      (r) => r.method === 'DELETE' && r.params['token'] === answer.request.params['token'],
+    );
+    assert.equal(deleted.length, 1, 'the public "thinking…" placeholder is gone');
+    assert.deepEqual(await usageNames(), before);
+  });
+
   it('given a member with neither the DJ role nor Manage Server, when /volume runs, then it is refused naming what is missing', async () => {
     const answer = await t.slash({ name: 'volume', user: 'bob', options: { level: 30 } });
     assert.equal(answer.flags & EPHEMERAL, EPHEMERAL);

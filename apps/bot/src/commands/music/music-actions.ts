@@ -30,7 +30,7 @@ import type { DiscordInvocation } from '../discord-invocation';
 import type { DiscordReply } from '../discord-reply';
 import { requireDj, requireGuild } from '../permissions';
 import { QueryUsage } from '../query-usage';
-import { formatDuration, nowPlayingReply, queueReply, queuedReply } from './music-replies';
+import { formatDuration, nowPlayingReply, plain, queueReply, queuedReply } from './music-replies';
 
 type Control = (guildId: string, context: CommandContext) => object;
 
@@ -142,7 +142,7 @@ export class MusicActions {
     const guildId = requireDj(invocation, 'remove');
     const track = await this.trackAt(guildId, position, 'position');
     await this.commandBus.execute(new RemoveTrackCommand(guildId, track.trackId, invocation.context));
-    return { content: `🗑️ Removed **${track.title}** from the queue.` };
+    return { content: `🗑️ Removed **${plain(track.title)}** from the queue.` };
   }
 
   /** Moves the track at `from` (as `/queue` lists it) so that it plays `to`th. */
@@ -150,7 +150,7 @@ export class MusicActions {
     const guildId = requireDj(invocation, 'move');
     const track = await this.trackAt(guildId, from, 'from');
     await this.commandBus.execute(new MoveTrackCommand(guildId, track.trackId, to - 1, invocation.context));
-    return { content: `↕️ Moved **${track.title}** to position ${to}.` };
+    return { content: `↕️ Moved **${plain(track.title)}** to position ${to}.` };
   }
 
   private async control(invocation: DiscordInvocation, name: string, done: string, build: Control) {

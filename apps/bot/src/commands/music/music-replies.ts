@@ -19,8 +19,8 @@ export function formatDuration(ms: number): string {
 
 const cut = (text: string, length: number): string =>
   text.length <= length ? text : `${text.slice(0, length - 1)}…`;
-// Titles come from files and web pages: they must not bend the Markdown around them.
-const plain = (text: string): string => cut(text, TITLE_LENGTH).replace(/([\\*_~`|>[\]()])/g, '\\$1');
+/** Titles come from files and web pages: they must not bend the Markdown around them. */
+export const plain = (text: string): string => cut(text, TITLE_LENGTH).replace(/([\\*_~`|>[\]()])/g, '\\$1');
 const length = (track: Track): string => (track.isStream ? 'live' : formatDuration(track.durationSec * 1000));
 const line = (track: Track): string =>
   `**${plain(track.title)}** — ${plain(track.author)} (${length(track)})`;
