@@ -58,7 +58,7 @@ export class MusicActions {
     const options = { requestedBy: userId, ...(placement ? { placement } : {}) };
     const queued = await this.commandBus.execute(new EnqueueTracksCommand(guildId, query, options, context));
     let player = await this.playerAfter(guildId, queued);
-    if (voiceChannelId !== null && player?.voiceChannelId == null) {
+    if (voiceChannelId !== null && !player?.voiceChannelId) {
       const joined = await this.commandBus.execute(
         new JoinVoiceChannelCommand(guildId, voiceChannelId, userId, context),
       );

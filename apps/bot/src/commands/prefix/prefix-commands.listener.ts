@@ -1,4 +1,4 @@
-import { Injectable, UseInterceptors } from '@nestjs/common';
+import { Injectable, Logger, UseInterceptors } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { Context, On, type ContextOf } from 'necord';
 import { GetGuildQuery } from '#core';
@@ -25,6 +25,7 @@ import { MissingArgumentError, parsePrefixed, type PrefixCommand } from './prefi
 @Injectable()
 @UseInterceptors(DiscordRefusalInterceptor)
 export class PrefixCommandsListener {
+  private readonly logger = new Logger('PrefixCommands');
   private readonly commands = new Map<string, PrefixCommand>();
 
   constructor(
@@ -45,15 +46,15 @@ export class PrefixCommandsListener {
     }
   }
 
-  /** Every name and alias a prefix command answers to. */
-  get names(): string[] {
-    return [...this.commands.keys()];
-  }
-
   @On('messageCreate')
   async onMessage(@Context() [message]: ContextOf<'messageCreate'>): Promise<void> {
     if (message.author.bot || message.webhookId !== null || message.system) return;
-    const prefix = await this.prefixFor(message.guildId);
+    const prefix = await this.prefixFor(message.guildId).catch((error: unknown) => {
+      // Every message asks for the prefix: a failure here must not answer every message with a fault.
+      this.logger.warn(`no prefix for guild ${message.guildId}: ${(error as Error).message}`);
+      return null;
+    });
+    if (prefix === null) return;
     const parsed = parsePrefixed(message.content, prefix);
     const command = parsed && this.commands.get(parsed.name);
     if (!parsed || !command) return;
