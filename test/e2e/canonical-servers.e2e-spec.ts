@@ -35,7 +35,7 @@ describe('canonical /v1/servers', () => {
     assert.equal(body.owner_id, '460177285954142208');
     assert.equal(body.bot_count, 3);
     assert.equal(body.premium, false);
-    assert.equal(body.settings.prefix, '!');
+    assert.equal(body.settings.prefix, 'h!', "the default prefix, Hexify's");
     assert.equal((await inject('GET', `/v1/servers/${ID}`)).json().name, 'Elixir Music Lounge');
   });
 

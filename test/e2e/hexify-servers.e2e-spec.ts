@@ -35,7 +35,7 @@ describe('Hexify v2 servers and settings', () => {
       premium: true,
       features: ['music', 'moderation', 'analytics'],
       settings: {
-        prefix: '!',
+        prefix: 'h!', // as the seed's example shows a server that never changed it
         welcome_channel: null,
         mod_log_channel: null,
         auto_mod: { enabled: false, spam_protection: false, word_filter: [] },

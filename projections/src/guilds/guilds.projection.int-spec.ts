@@ -36,7 +36,7 @@ describe('guilds projection', () => {
       ...profileOf(1),
       features: ['music'],
       settings: {
-        prefix: '!',
+        prefix: 'h!',
         welcomeChannelId: null,
         modLogChannelId: null,
         autoMod: { enabled: false, spamProtection: false, wordFilter: [] },

@@ -14,7 +14,8 @@ export class AccessGuard implements CanActivate {
   ) {}
 
   canActivate(context: ExecutionContext): boolean | Promise<boolean> {
-    // Global guards also wrap the Discord door's Necord handlers; keys and limits are HTTP's alone.
+    // Global guards also run before the Discord door's Necord handlers in a process that opens both
+    // doors; those are not HTTP requests and check Discord permissions themselves.
     if (context.getType() !== 'http') return true;
     this.keys.canActivate(context);
     return this.limits.canActivate(context);

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { NecordModule } from 'necord';
 import { ConfigError, GUILDHALL_CONFIG, type GuildhallConfig } from '#config';
 import { DiscordModerationModule } from '../moderation/moderation.module';
+import { DiscordCommandsModule } from '../commands/discord-commands.module';
 import { necordOptions } from './necord-options';
 
 /** The discord.js client (through Necord): logs in at start, registers the application commands. */
@@ -15,6 +16,7 @@ import { necordOptions } from './necord-options';
       },
     }),
     DiscordModerationModule,
+    DiscordCommandsModule,
   ],
 })
 export class DiscordGatewayModule {}

@@ -26,21 +26,21 @@ describe('ChangeSettings', () => {
   it('given a registered guild, when the prefix changes, then SettingsChanged carries only the prefix', () => {
     spec
       .given([registered])
-      .when(change({ prefix: 'h!' }))
-      .then([changed({ prefix: 'h!' })]);
+      .when(change({ prefix: '!' }))
+      .then([changed({ prefix: '!' })]);
   });
 
   it('given default settings, when the default prefix is set again, then nothing happens', () => {
     spec
       .given([registered])
-      .when(change({ prefix: '!' }))
+      .when(change({ prefix: 'h!' }))
       .thenNothing();
   });
 
   it('given a changed prefix, when the same prefix is set again, then nothing happens', () => {
     spec
-      .given([registered, changed({ prefix: 'h!' })])
-      .when(change({ prefix: 'h!' }))
+      .given([registered, changed({ prefix: '!' })])
+      .when(change({ prefix: '!' }))
       .thenNothing();
   });
 

@@ -68,7 +68,7 @@ export const GUILD_EVENT_TYPES = [
 ] as const satisfies readonly GuildEvent['type'][];
 
 export const DEFAULT_GUILD_SETTINGS: GuildSettings = {
-  prefix: '!',
+  prefix: 'h!',
   welcomeChannelId: null,
   modLogChannelId: null,
   autoMod: { enabled: false, spamProtection: false, wordFilter: [] },
