@@ -12,6 +12,7 @@ import { musicTrackResolverProvider } from './infrastructure/track-resolver.prov
 import { PlayerModule } from './player/player.module';
 import { UsageModule } from './usage/usage.module';
 import { UserModule } from './user/user.module';
+import { VoiceStatesModule } from './voice/voice-states.module';
 
 export interface CoreOptions {
   /**
@@ -44,9 +45,10 @@ export class CoreModule {
         DeveloperModule,
         PlayerModule.withResolver(musicTrackResolverProvider),
         UsageModule,
+        VoiceStatesModule,
         ...(serving ? [AnalyticsModule] : []),
       ],
-      exports: [ApiKeyModule, UsageModule],
+      exports: [ApiKeyModule, UsageModule, VoiceStatesModule],
     };
   }
 }

@@ -14,6 +14,8 @@ export class AccessGuard implements CanActivate {
   ) {}
 
   canActivate(context: ExecutionContext): boolean | Promise<boolean> {
+    // Global guards also run for the Discord door's handlers (Necord): keys and limits are HTTP's.
+    if (context.getType() !== 'http') return true;
     this.keys.canActivate(context);
     return this.limits.canActivate(context);
   }

@@ -14,6 +14,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
   constructor(private readonly wireNames: WireNames) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
+    // Global filters also see the Discord door's failures (Necord): those are answered there.
+    if (host.getType() !== 'http') throw exception;
     const http = host.switchToHttp();
     const reply = http.getResponse<FastifyReply>();
     if (exception instanceof ExactBodyException) {

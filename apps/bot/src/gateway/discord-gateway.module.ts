@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { NecordModule } from 'necord';
 import { ConfigError, GUILDHALL_CONFIG, type GuildhallConfig } from '#config';
+import { ListenersModule } from '../listeners/listeners.module';
 import { necordOptions } from './necord-options';
 
 /** The discord.js client (through Necord): logs in at start, registers the application commands. */
@@ -13,6 +14,7 @@ import { necordOptions } from './necord-options';
         return necordOptions(config.discord);
       },
     }),
+    ListenersModule,
   ],
 })
 export class DiscordGatewayModule {}
