@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { snowflakeOnShard, startFakeDiscord, type FakeDiscord } from '#test/support/discord/index';
 import { eventually, GatewayEvents } from '#test/support/gateway-events';
 import {
