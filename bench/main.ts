@@ -5,6 +5,7 @@ import { run as http } from './http.bench';
 import { run as ratelimit } from './ratelimit.bench';
 import { run as player } from './player.bench';
 import { run as analytics } from './analytics.bench';
+import { run as gateway } from './gateway.bench';
 
 const SUITES: Record<string, (report: Report) => Promise<void>> = {
   eventstore: eventStore,
@@ -13,6 +14,7 @@ const SUITES: Record<string, (report: Report) => Promise<void>> = {
   ratelimit,
   player,
   analytics,
+  gateway,
 };
 
 /** `npm run bench [suite…]`: runs every suite (or the named ones) and prints one line per figure. */

@@ -109,10 +109,11 @@ describe('auto-moderation: the word filter and the moderation log', () => {
       positions,
       [...positions].sort((a, b) => a - b),
     );
-    assert.deepEqual(
-      events.map((e) => e.type),
-      ['GuildRegistered', 'SettingsChanged', 'MessageFiltered'],
-    );
+    // The gateway's GUILD_CREATE may also reconcile roles (GuildRolesChanged) around the settings.
+    const types = events.map((e) => e.type);
+    assert.equal(types[0], 'GuildRegistered');
+    assert.ok(types.includes('SettingsChanged'), types.join());
+    assert.equal(types.at(-1), 'MessageFiltered');
   });
 
   it('given a filtered word inside another word, or said by a moderator, then nothing is deleted', async () => {

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { Client } from 'discord.js';
-import type { GuildhallConfig, DiscordConfig } from '#config';
+import { loadDiscordConfig, type GuildhallConfig, type DiscordConfig } from '#config';
 import type { FakeDiscord } from './discord/index';
 import { startTestApp, type TestApp } from './test-app';
 
@@ -18,14 +18,8 @@ export async function startBotTestApp(
   discordOverrides: Partial<DiscordConfig> = {},
   overrides: Partial<GuildhallConfig> = {},
 ): Promise<BotTestApp> {
-  const config: DiscordConfig = {
-    token: discord.token,
-    apiUrl: discord.apiUrl,
-    shards: 'auto',
-    shardIds: undefined,
-    devGuildId: undefined,
-    ...discordOverrides,
-  };
+  const defaults = loadDiscordConfig({ DISCORD_TOKEN: discord.token, DISCORD_API_URL: discord.apiUrl });
+  const config: DiscordConfig = { ...defaults!, ...discordOverrides };
   const app = await startTestApp({ discord: config, playerWorker: false, ...overrides });
   const client = app.app.get(Client);
   if (!client.isReady()) await once(client, 'clientReady', { signal: AbortSignal.timeout(10_000) });

@@ -11,11 +11,18 @@ export interface DiscordConfig {
   readonly shardIds: readonly number[] | undefined;
   /** Registers the application commands in this guild only (they appear at once), instead of globally. */
   readonly devGuildId: string | undefined;
+  /** Least time between two recorded samples of a guild's online count (`DISCORD_PRESENCE_SAMPLE_MS`). */
+  readonly presenceSampleMs: number;
+  /** One recorded activity per member per window of this length (`DISCORD_ACTIVITY_WINDOW_MS`). */
+  readonly activityWindowMs: number;
 }
 
 const SNOWFLAKE = /^\d{17,20}$/;
 
-/** `DISCORD_TOKEN`, `DISCORD_API_URL`, `DISCORD_SHARDS`, `DISCORD_SHARD_IDS`, `DISCORD_DEV_GUILD`. */
+/**
+ * `DISCORD_TOKEN`, `DISCORD_API_URL`, `DISCORD_SHARDS`, `DISCORD_SHARD_IDS`, `DISCORD_DEV_GUILD`,
+ * `DISCORD_PRESENCE_SAMPLE_MS`, `DISCORD_ACTIVITY_WINDOW_MS`.
+ */
 export function loadDiscordConfig(env: NodeJS.ProcessEnv = process.env): DiscordConfig | undefined {
   const token = env.DISCORD_TOKEN?.trim();
   if (!token) return undefined;
@@ -30,7 +37,9 @@ export function loadDiscordConfig(env: NodeJS.ProcessEnv = process.env): Discord
   if (devGuildId && !SNOWFLAKE.test(devGuildId)) {
     throw new ConfigError(`DISCORD_DEV_GUILD must be a guild id (a snowflake), got "${devGuildId}"`);
   }
-  return { token, apiUrl, shards, shardIds, devGuildId };
+  const presenceSampleMs = integer(env, 'DISCORD_PRESENCE_SAMPLE_MS', 300_000, 100, 86_400_000);
+  const activityWindowMs = integer(env, 'DISCORD_ACTIVITY_WINDOW_MS', 300_000, 100, 86_400_000);
+  return { token, apiUrl, shards, shardIds, devGuildId, presenceSampleMs, activityWindowMs };
 }
 
 function shardList(raw: string | undefined, shards: 'auto' | number): readonly number[] | undefined {

@@ -13,6 +13,7 @@ import { musicTrackResolverProvider } from './infrastructure/track-resolver.prov
 import { PlayerModule } from './player/player.module';
 import { UsageModule } from './usage/usage.module';
 import { UserModule } from './user/user.module';
+import { VoiceStatesModule } from './voice/voice-states.module';
 
 export interface CoreOptions {
   /**
@@ -46,9 +47,10 @@ export class CoreModule {
         PlayerModule.withResolver(musicTrackResolverProvider),
         UsageModule,
         ModerationModule,
+        VoiceStatesModule,
         ...(serving ? [AnalyticsModule] : []),
       ],
-      exports: [ApiKeyModule, UsageModule],
+      exports: [ApiKeyModule, UsageModule, VoiceStatesModule],
     };
   }
 }

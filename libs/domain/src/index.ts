@@ -22,6 +22,8 @@ export * from './player/index';
 export * from './shared/time';
 export * from './shared/plain-text';
 export * from './guild/guild-membership';
+export * from './guild/guild-gateway.events';
+export * from './guild/guild-gateway';
 export * from './usage/usage.events';
 export * from './usage/usage.commands';
 export * from './usage/usage.rules';

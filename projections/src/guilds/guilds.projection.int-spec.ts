@@ -42,6 +42,7 @@ describe('guilds projection', () => {
         autoMod: { enabled: false, spamProtection: false, wordFilter: [] },
         timeZone: 'UTC',
       },
+      removedAt: null,
       revision: 0,
       updatedAt: '2026-01-01T00:00:00.000Z',
     });
@@ -91,6 +92,7 @@ describe('guilds projection', () => {
           autoMod: { enabled: true, spamProtection: true, wordFilter: ['spam'] },
           timeZone: 'UTC',
         },
+        removedAt: null,
         revision: 5,
         updatedAt: undefined,
       },
@@ -146,5 +148,23 @@ describe('guilds projection', () => {
     const empty = openReadModelDb({ path: ':memory:' });
     assert.equal(new GuildsReadModel(empty).get(guildId(1)), null);
     empty.close();
+  });
+  it('given the gateway’s samples and a removal, when read, then online follows, removal is dated, and a return clears it', async () => {
+    const id = guildId(7);
+    const at = '2026-01-02T00:00:00.000Z';
+    const removedPosition = await append(
+      store,
+      id,
+      registered(7),
+      { type: 'OnlineCountSampled', data: { guildId: id, onlineCount: 3, at } },
+      { type: 'GuildRolesChanged', data: { guildId: id, roles: [{ id, name: '@everyone' }] } },
+      { type: 'BotRemovedFromGuild', data: { guildId: id, at } },
+    );
+    await settled(removedPosition);
+    const removed = guilds.get(id)!;
+    assert.deepEqual([removed.onlineCount, removed.removedAt, removed.revision], [3, at, 3]);
+
+    await settled(await append(store, id, registered(7)));
+    assert.equal(guilds.get(id)!.removedAt, null);
   });
 });

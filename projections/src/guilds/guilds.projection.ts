@@ -1,6 +1,8 @@
 import type { DatabaseSync } from 'node:sqlite';
 import {
   DEFAULT_GUILD_SETTINGS,
+  type BotRemovedFromGuild,
+  type OnlineCountSampled,
   GUILD_EVENT_TYPES,
   type GuildRegistered,
   type GuildUpdated,
@@ -34,6 +36,7 @@ function migrate(db: DatabaseSync, tables: TableNames<GuildTable>): void {
     mod_log_channel_id TEXT,
     auto_mod TEXT NOT NULL,
     time_zone TEXT NOT NULL DEFAULT 'UTC',
+    removed_at TEXT,
     revision INTEGER NOT NULL,
     updated_at TEXT NOT NULL
   ) WITHOUT ROWID`);
@@ -54,7 +57,7 @@ function prepare(db: DatabaseSync, tables: TableNames<GuildTable>): EventApplier
      ON CONFLICT (id) DO UPDATE SET name = excluded.name, owner_id = excluded.owner_id,
        member_count = excluded.member_count, bot_count = excluded.bot_count,
        online_count = excluded.online_count, premium = excluded.premium, features = excluded.features,
-       revision = excluded.revision, updated_at = excluded.updated_at
+       removed_at = NULL, revision = excluded.revision, updated_at = excluded.updated_at
      WHERE excluded.revision > ${t}.revision`,
   );
   const update = db.prepare(
@@ -79,6 +82,15 @@ function prepare(db: DatabaseSync, tables: TableNames<GuildTable>): EventApplier
        online_count = min(online_count, max(0, member_count + ?2)), revision = ?4, updated_at = ?5
      WHERE id = ?1 AND revision < ?4`,
   );
+
+  const online = db.prepare(
+    `UPDATE ${t} SET online_count = ?2, revision = ?3, updated_at = ?4 WHERE id = ?1 AND revision < ?3`,
+  );
+  const removed = db.prepare(
+    `UPDATE ${t} SET removed_at = ?2, revision = ?3, updated_at = ?4 WHERE id = ?1 AND revision < ?3`,
+  );
+  // Events that change nothing shown here still move the row's revision, so the ETag follows the stream.
+  const touch = db.prepare(`UPDATE ${t} SET revision = ?2, updated_at = ?3 WHERE id = ?1 AND revision < ?2`);
 
   return (event: RecordedEvent) => {
     const at = event.metadata.occurredAt;
@@ -141,6 +153,20 @@ function prepare(db: DatabaseSync, tables: TableNames<GuildTable>): EventApplier
         membership.run(d.guildId, step, d.bot ? step : 0, event.revision, at);
         return;
       }
+      case 'OnlineCountSampled': {
+        const d = (event as RecordedEvent<'OnlineCountSampled', OnlineCountSampled['data']>).data;
+        online.run(d.guildId, d.onlineCount, event.revision, at);
+        return;
+      }
+      case 'BotRemovedFromGuild': {
+        const d = (event as RecordedEvent<'BotRemovedFromGuild', BotRemovedFromGuild['data']>).data;
+        removed.run(d.guildId, d.at, event.revision, at);
+        return;
+      }
+      case 'GuildRolesChanged':
+      case 'GuildDiscordFeaturesChanged':
+        touch.run((event.data as { guildId: string }).guildId, event.revision, at);
+        return;
       default:
         return;
     }
@@ -150,8 +176,8 @@ function prepare(db: DatabaseSync, tables: TableNames<GuildTable>): EventApplier
 /** The `guilds` read model: one row per guild with its profile and settings, as of its latest event. */
 export const guildsProjection: SqliteProjection<GuildTable> = {
   name: 'guilds',
-  // 2: time zone setting, member joins and leaves.
-  version: 2,
+  // 2: time zone setting, member joins and leaves. 3: the gateway's online samples and bot removal.
+  version: 3,
   filter: { streamPrefixes: ['guild-'], eventTypes: [...GUILD_EVENT_TYPES] },
   tables: ['guilds'],
   migrate,

@@ -19,6 +19,8 @@ export interface GuildView {
     readonly autoMod: AutoModSettings;
     readonly timeZone: string;
   };
+  /** When the bot was removed from the guild (GUILD_DELETE); null while it is in it. The data stays as history. */
+  readonly removedAt: string | null;
   /** Revision of the guild stream this view reflects; an ETag for HTTP. */
   readonly revision: number;
   readonly updatedAt: string;
@@ -38,6 +40,7 @@ interface GuildRow {
   mod_log_channel_id: string | null;
   auto_mod: string;
   time_zone: string;
+  removed_at: string | null;
   revision: number;
   updated_at: string;
 }
@@ -92,6 +95,7 @@ function toView(row: GuildRow): GuildView {
       autoMod: JSON.parse(row.auto_mod) as AutoModSettings,
       timeZone: row.time_zone,
     },
+    removedAt: row.removed_at ?? null,
     revision: row.revision,
     updatedAt: row.updated_at,
   };

@@ -118,7 +118,7 @@ describe('rebuild', () => {
     // A row no event explains: only a rebuild from the events removes it.
     v1.db
       .exec(`INSERT INTO guilds SELECT '1', name, owner_id, member_count, bot_count, online_count, premium, features,
-      prefix, welcome_channel_id, mod_log_channel_id, auto_mod, time_zone, revision, updated_at FROM guilds LIMIT 1`);
+      prefix, welcome_channel_id, mod_log_channel_id, auto_mod, time_zone, removed_at, revision, updated_at FROM guilds LIMIT 1`);
     const before = dump(v1.db).filter((row) => row.id !== '1');
     await v1.stop();
 

@@ -40,6 +40,8 @@ export function canonicalServerBody(guild: GuildView) {
     features: [...guild.features],
     // The time zone is ours, not Hexify's: only the canonical resource shows it.
     settings: { ...settingsBody(guild), time_zone: guild.settings.timeZone },
+    // Null while the bot is in the guild; once removed, the rest is the guild as it was then.
+    removed_at: guild.removedAt,
     revision: guild.revision,
     updated_at: guild.updatedAt,
   };

@@ -3,6 +3,7 @@ import { NecordModule } from 'necord';
 import { ConfigError, GUILDHALL_CONFIG, type GuildhallConfig } from '#config';
 import { DiscordModerationModule } from '../moderation/moderation.module';
 import { DiscordCommandsModule } from '../commands/discord-commands.module';
+import { ListenersModule } from '../listeners/listeners.module';
 import { necordOptions } from './necord-options';
 
 /** The discord.js client (through Necord): logs in at start, registers the application commands. */
@@ -17,6 +18,7 @@ import { necordOptions } from './necord-options';
     }),
     DiscordModerationModule,
     DiscordCommandsModule,
+    ListenersModule,
   ],
 })
 export class DiscordGatewayModule {}

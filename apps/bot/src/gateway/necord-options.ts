@@ -29,7 +29,8 @@ export function necordOptions(config: DiscordConfig): NecordModuleOptions {
     token: config.token,
     intents: [...BOT_INTENTS],
     // DM channels are not cached before their first message; without this discord.js drops DMs.
-    partials: [Partials.Channel],
+    // Members of large guilds are not all cached; without GuildMember their leaves would be dropped.
+    partials: [Partials.Channel, Partials.GuildMember],
     rest: { api: config.apiUrl },
     shards: config.shardIds ? [...config.shardIds] : 'auto',
     ...(config.shards === 'auto' ? {} : { shardCount: config.shards }),

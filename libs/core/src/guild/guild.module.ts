@@ -4,6 +4,9 @@ import { UpdateGuildHandler } from './update-guild/update-guild.handler';
 import { ChangeSettingsHandler } from './change-settings/change-settings.handler';
 import { GetGuildHandler } from './get-guild/get-guild.handler';
 import { GetGuildHistoryHandler } from './get-guild-history/get-guild-history.handler';
+import { ReconcileGuildHandler } from './reconcile-guild/reconcile-guild.handler';
+import { RecordBotRemovalHandler } from './record-bot-removal/record-bot-removal.handler';
+import { SampleOnlineCountHandler } from './sample-online-count/sample-online-count.handler';
 
 /** Command and query handlers of the guild context; the doors reach them through the buses. */
 @Module({
@@ -13,6 +16,9 @@ import { GetGuildHistoryHandler } from './get-guild-history/get-guild-history.ha
     ChangeSettingsHandler,
     GetGuildHandler,
     GetGuildHistoryHandler,
+    ReconcileGuildHandler,
+    RecordBotRemovalHandler,
+    SampleOnlineCountHandler,
   ],
 })
 export class GuildModule {}

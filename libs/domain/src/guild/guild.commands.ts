@@ -1,3 +1,4 @@
+import type { GuildGatewayCommand } from './guild-gateway.events';
 import type { GuildProfile, SettingsChanges } from './guild.events';
 
 /** Registers a guild, or brings a registered one up to date (the bot sees a guild again after a restart). */
@@ -29,4 +30,5 @@ export interface RecordMembership {
   readonly at?: string;
 }
 
-export type GuildCommand = RegisterGuild | UpdateGuild | ChangeSettings | RecordMembership;
+export type GuildCommand =
+  RegisterGuild | UpdateGuild | ChangeSettings | RecordMembership | GuildGatewayCommand;

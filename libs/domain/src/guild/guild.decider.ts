@@ -1,7 +1,10 @@
 import { assertNever, type DecisionContext, type Decider } from '../shared/decider';
 import { DomainError } from '../shared/domain-error';
 import type { ChangeSettings, GuildCommand, RegisterGuild, UpdateGuild } from './guild.commands';
+import { evolveGatewayFacts, reconcileGuild, recordBotRemoval, sampleOnlineCount } from './guild-gateway';
+import { NO_GATEWAY_FACTS, type GuildGatewayFacts } from './guild-gateway.events';
 import { applyMembership, recordMembership } from './guild-membership';
+import { PROFILE_FIELDS, profileDiff } from './guild-profile-diff';
 import {
   DEFAULT_GUILD_SETTINGS,
   type AutoModSettings,
@@ -27,20 +30,11 @@ export type GuildState =
       readonly guildId: string;
       readonly profile: GuildProfile;
       readonly settings: GuildSettings;
+      readonly gateway: GuildGatewayFacts;
     };
 
 type RegisteredGuild = Extract<GuildState, { status: 'registered' }>;
 type Mutable<T> = { -readonly [K in keyof T]?: T[K] };
-
-const PROFILE_FIELDS = [
-  'name',
-  'ownerId',
-  'memberCount',
-  'botCount',
-  'onlineCount',
-  'premium',
-  'features',
-] as const satisfies readonly (keyof GuildProfile)[];
 
 // ── decide ──────────────────────────────────────────────────────────────────────────────────────────
 
@@ -49,20 +43,6 @@ function requireRegistered(state: GuildState, guildId: string): RegisteredGuild 
     throw new DomainError('not_found', 'guild_not_found', `guild ${guildId} is not registered`);
   }
   return state;
-}
-
-/** The profile fields of `next` that differ from `current`, with their new values. */
-function profileDiff(current: GuildProfile, next: Partial<GuildProfile>): Partial<GuildProfile> {
-  const diff: Mutable<GuildProfile> = {};
-  for (const field of PROFILE_FIELDS) {
-    const value = next[field];
-    if (value === undefined) continue;
-    const same =
-      field === 'features' ? sameSet(current.features, value as readonly string[]) : current[field] === value;
-    if (!same)
-      (diff as Record<string, unknown>)[field] = field === 'features' ? [...(value as string[])] : value;
-  }
-  return diff;
 }
 
 function registerGuild(command: RegisterGuild, state: GuildState): GuildEvent[] {
@@ -136,6 +116,8 @@ function changeSettings(command: ChangeSettings, state: GuildState): GuildEvent[
     : [{ type: 'SettingsChanged', data: { guildId: command.guildId, changes: diff } }];
 }
 
+const known = (state: GuildState) => (state.status === 'registered' ? state : undefined);
+
 function decide(command: GuildCommand, state: GuildState, context: DecisionContext): GuildEvent[] {
   switch (command.type) {
     case 'RegisterGuild':
@@ -146,6 +128,12 @@ function decide(command: GuildCommand, state: GuildState, context: DecisionConte
       return changeSettings(command, state);
     case 'RecordMembership':
       return recordMembership(command, state.status === 'registered', context);
+    case 'ReconcileGuild':
+      return reconcileGuild(command, known(state));
+    case 'RecordBotRemoval':
+      return recordBotRemoval(command, known(state), context.now);
+    case 'SampleOnlineCount':
+      return sampleOnlineCount(command, known(state), context.now);
     default:
       return assertNever(command);
   }
@@ -164,7 +152,24 @@ function evolve(state: GuildState, event: GuildEvent): GuildState {
     case 'GuildRegistered': {
       const { guildId, ...profile } = event.data;
       const settings = state.status === 'registered' ? state.settings : DEFAULT_GUILD_SETTINGS;
-      return { status: 'registered', guildId, profile, settings };
+      const gateway = state.status === 'registered' ? state.gateway : NO_GATEWAY_FACTS;
+      return {
+        status: 'registered',
+        guildId,
+        profile,
+        settings,
+        gateway: evolveGatewayFacts(gateway, event),
+      };
+    }
+    case 'OnlineCountSampled': {
+      if (state.status !== 'registered') return state;
+      return { ...state, profile: { ...state.profile, onlineCount: event.data.onlineCount } };
+    }
+    case 'GuildRolesChanged':
+    case 'GuildDiscordFeaturesChanged':
+    case 'BotRemovedFromGuild': {
+      if (state.status !== 'registered') return state;
+      return { ...state, gateway: evolveGatewayFacts(state.gateway, event) };
     }
     case 'GuildUpdated':
       if (state.status !== 'registered') return state;
@@ -193,5 +198,9 @@ export const guildDecider: Decider<GuildState, GuildCommand, GuildEvent> = {
     SettingsChanged: 1,
     MemberJoined: 1,
     MemberLeft: 1,
+    GuildRolesChanged: 1,
+    GuildDiscordFeaturesChanged: 1,
+    BotRemovedFromGuild: 1,
+    OnlineCountSampled: 1,
   },
 };

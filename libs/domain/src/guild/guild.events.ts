@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../shared/decider';
+import type { GuildGatewayEvent } from './guild-gateway.events';
 
 export interface AutoModSettings {
   readonly enabled: boolean;
@@ -57,7 +58,8 @@ export interface MembershipData {
 export type MemberJoined = DomainEvent<'MemberJoined', MembershipData>;
 export type MemberLeft = DomainEvent<'MemberLeft', MembershipData>;
 
-export type GuildEvent = GuildRegistered | GuildUpdated | SettingsChanged | MemberJoined | MemberLeft;
+export type GuildEvent =
+  GuildRegistered | GuildUpdated | SettingsChanged | MemberJoined | MemberLeft | GuildGatewayEvent;
 
 export const GUILD_EVENT_TYPES = [
   'GuildRegistered',
@@ -65,6 +67,10 @@ export const GUILD_EVENT_TYPES = [
   'SettingsChanged',
   'MemberJoined',
   'MemberLeft',
+  'GuildRolesChanged',
+  'GuildDiscordFeaturesChanged',
+  'BotRemovedFromGuild',
+  'OnlineCountSampled',
 ] as const satisfies readonly GuildEvent['type'][];
 
 export const DEFAULT_GUILD_SETTINGS: GuildSettings = {
