@@ -6,6 +6,8 @@ export interface LoadRequest {
   readonly url: string;
   readonly connections: number;
   readonly durationS: number;
+  /** Requests each connection keeps in flight (autocannon's pipelining); 1 when absent. */
+  readonly pipelining?: number;
   /** A file holding a JSON array of keys, sent round robin as `Authorization: Bearer …`. */
   readonly keysFile?: string;
   /** Settings writes: each request posts a new prefix to one of this many guilds in turn. */
