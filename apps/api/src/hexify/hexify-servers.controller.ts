@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiParam, ApiTags } from '@nestjs/swagger';
+import { RouteSchema } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ChangeSettingsCommand, GetGuildQuery, type CommandContext } from '#core';
 import { GuildManager, GuildReader } from '../auth/access.decorators';
@@ -8,7 +9,7 @@ import { UseDialect } from '../auth/dialect';
 import { RestCommandContext } from '../common/request-context';
 import { SnowflakePipe } from '../common/snowflake';
 import { GuildSettingsDto, toSettingsChanges } from '../servers/guild-settings.dto';
-import { hexifyServerBody } from '../servers/guild.views';
+import { HEXIFY_SERVER_SCHEMA, hexifyServerBody } from '../servers/guild.views';
 import { guildAfterWrite } from '../servers/guild-writes';
 import { guildReadOf } from '../common/guild-read';
 
@@ -26,6 +27,7 @@ export class HexifyServersController {
   @Get(':server_id')
   @GuildReader('server_id')
   @ApiParam({ name: 'server_id', type: String, description: 'Discord guild id (snowflake)' })
+  @RouteSchema({ response: { 200: HEXIFY_SERVER_SCHEMA } })
   async getServer(@Req() request: FastifyRequest) {
     const { guildId: serverId, minPosition } = guildReadOf(request, 'server_id');
     const guild = await this.queryBus.execute(new GetGuildQuery(serverId, minPosition));
