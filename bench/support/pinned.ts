@@ -17,6 +17,16 @@ function pinnedNode(core: number, pin: boolean, args: readonly string[]): [strin
   return pin ? ['taskset', ['-c', String(core), process.execPath, ...args]] : [process.execPath, [...args]];
 }
 
+/** Seconds core `core` has been busy (anything but idle and iowait) since boot, from /proc/stat. */
+export function coreBusySeconds(core: number): number {
+  const line = readFileSync('/proc/stat', 'utf8')
+    .split('\n')
+    .find((row) => row.startsWith(`cpu${core} `));
+  if (!line) return Number.NaN;
+  const [user, nice, system, , , irq, softirq, steal] = line.trim().split(/\s+/).slice(1).map(Number);
+  return (user + nice + system + irq + softirq + steal) / 100; // ticks of 1/100 s
+}
+
 export interface PinnedServer {
   readonly url: string;
   readonly child: ChildProcess;
