@@ -116,10 +116,9 @@ async function pacedLatency(
   );
 }
 
+/** The gateway's figure beside the same commands sent straight to the bus (its ceiling). */
 function compare(report: Report, name: string, value: number, ceiling: number, unit: string) {
-  report({ name, value, unit });
-  report({ name: `  same commands straight to the bus (ceiling)`, value: ceiling, unit });
-  report({ name: `  ratio gateway / ceiling`, value: value / ceiling, unit: '×' });
+  report({ name, value, unit, ceiling });
 }
 
 export async function run(report: Report): Promise<void> {
@@ -153,7 +152,7 @@ export async function run(report: Report): Promise<void> {
       name: `process RSS at ${GUILDS} guilds (incl. the local Discord)`,
       value: after.rssMiB,
       unit: 'MiB',
-      ...(full ? { target: '< 1024 at 2,500', ok: after.rssMiB < 1024 } : {}),
+      ...(full ? { target: { atMost: 1024 } } : {}),
     });
 
     compare(
@@ -176,7 +175,9 @@ export async function run(report: Report): Promise<void> {
       const userId = String(800_000_000_000_000_000n + BigInt(j));
       void bus.execute(new RecordMembershipCommand(guild.id, userId, true, systemContext('discord')));
     });
-    compare(report, `p99 join dispatch → read model at ${PACED_PER_S}/s`, gatewayP99, busP99, 'ms');
+    // Latency: lower is better, so the bus's p99 is printed as its own figure, not as a ceiling.
+    report({ name: `p99 join dispatch → read model at ${PACED_PER_S}/s`, value: gatewayP99, unit: 'ms' });
+    report({ name: `  the same joins straight to the bus`, value: busP99, unit: 'ms' });
     report({ name: 'events in the store', value: await app.get(EventStore).headPosition(), unit: 'events' });
   } finally {
     await app?.close();

@@ -60,13 +60,18 @@ function prepare(db: DatabaseSync, tables: TableNames<GuildTable>): EventApplier
        removed_at = NULL, revision = excluded.revision, updated_at = excluded.updated_at
      WHERE excluded.revision > ${t}.revision`,
   );
-  const update = db.prepare(
-    `UPDATE ${t} SET name = coalesce(?2, name), owner_id = coalesce(?3, owner_id),
-       member_count = coalesce(?4, member_count), bot_count = coalesce(?5, bot_count),
-       online_count = coalesce(?6, online_count), premium = coalesce(?7, premium),
-       features = coalesce(?8, features), revision = ?9, updated_at = ?10
-     WHERE id = ?1 AND revision < ?9`,
-  );
+  // Naming owner_id in SET makes SQLite rewrite its index entry on every update, changed or not: only
+  // an update that transfers the guild names it (a tenth of the catch-up's CPU, measured).
+  const updateProfile = (setOwner: string) =>
+    db.prepare(
+      `UPDATE ${t} SET name = coalesce(?2, name), ${setOwner}
+         member_count = coalesce(?4, member_count), bot_count = coalesce(?5, bot_count),
+         online_count = coalesce(?6, online_count), premium = coalesce(?7, premium),
+         features = coalesce(?8, features), revision = ?9, updated_at = ?10
+       WHERE id = ?1 AND revision < ?9`,
+    );
+  const update = updateProfile('');
+  const updateWithOwner = updateProfile('owner_id = ?3,');
   const settings = db.prepare(
     `UPDATE ${t} SET prefix = coalesce(?2, prefix),
        welcome_channel_id = CASE WHEN ?3 THEN ?4 ELSE welcome_channel_id END,
@@ -115,7 +120,7 @@ function prepare(db: DatabaseSync, tables: TableNames<GuildTable>): EventApplier
       }
       case 'GuildUpdated': {
         const { guildId, changes: c } = (event as RecordedEvent<'GuildUpdated', GuildUpdated['data']>).data;
-        update.run(
+        (c.ownerId === undefined ? update : updateWithOwner).run(
           guildId,
           c.name ?? null,
           c.ownerId ?? null,

@@ -1,46 +1,35 @@
-import {
-  ForbiddenException,
-  Injectable,
-  NotFoundException,
-  UnauthorizedException,
-  type CanActivate,
-  type ExecutionContext,
-} from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
+import { ForbiddenException, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import { ApiKeyAuthenticator, type ApiKeyPrincipal } from '#core';
 import { GuildsReadModel } from '#projections';
 import type { Principal, RequestWithPrincipal } from '../common/request-context';
 import type { AccessRule } from './access.decorators';
 import { keyFromAuthorization } from './api-key-header';
 import type { Dialect } from './dialect';
-import { routePolicy } from './route-policy';
+import type { RoutePolicy } from './route-policy';
 
 /**
- * Every route needs a valid key unless it is `@Public()`. 401 for a missing, unknown or revoked key;
- * 403 for a valid key without the right — except on Elixir, whose document answers 401 for a key bound
- * to another guild.
+ * The first half of the AccessGuard. Every route needs a valid key unless it is `@Public()`. 401 for a
+ * missing, unknown or revoked key; 403 for a valid key without the right — except on Elixir, whose
+ * document answers 401 for a key bound to another guild.
  */
 @Injectable()
-export class ApiKeyGuard implements CanActivate {
+export class ApiKeyGuard {
   constructor(
-    private readonly reflector: Reflector,
     private readonly authenticator: ApiKeyAuthenticator,
     private readonly guilds: GuildsReadModel,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
-    const { dialect, rules } = routePolicy(this.reflector, context);
-    const request = context.switchToHttp().getRequest<RequestWithPrincipal>();
+  /** Leaves the caller's principal and the dialect on the request, or throws the dialect's 401/403/404. */
+  authorize(request: RequestWithPrincipal, { dialect, rules }: RoutePolicy): void {
     request.dialect = dialect;
     const raw = keyFromAuthorization(dialect, request.headers.authorization);
     const key = raw ? this.authenticator.authenticateSync(raw) : null;
     if (key) request.principal = principalOf(key);
-    if (rules.some((rule) => rule.kind === 'public')) return true;
+    if (rules.some((rule) => rule.kind === 'public')) return;
     if (!raw) throw new UnauthorizedException(missingKeyMessage(dialect));
     if (!key) throw new UnauthorizedException(INVALID_KEY_MESSAGE);
     const params = request.params as Record<string, string | undefined>;
     for (const rule of rules) this.enforce(rule, key, params, dialect);
-    return true;
   }
 
   private enforce(

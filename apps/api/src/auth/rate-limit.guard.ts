@@ -1,5 +1,4 @@
-import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
+import { Injectable } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import {
   MemoryRateLimiter,
@@ -8,51 +7,59 @@ import {
   type RateLimitCheck,
   type RateLimitResult,
 } from '#ratelimit';
+import type { ApiKeyPrincipal } from '#core';
 import type { RequestWithPrincipal } from '../common/request-context';
 import type { Dialect } from './dialect';
 import { rateLimitChecks } from './rate-limit.policies';
-import { routePolicy } from './route-policy';
+import type { RoutePolicy } from './route-policy';
 import { rateLimitExceeded } from './rate-limit-exceeded';
 
-/**
- * Runs after the key guard: counts the request against every limit that applies and writes the
- * rate-limit headers onto the reply, so they are on every response, errors and 429s included.
- */
 const checksByKey = new WeakMap<object, Map<Dialect, RateLimitCheck[]>>();
-function memoised(key: object, dialect: Dialect, build: () => RateLimitCheck[]): RateLimitCheck[] {
+
+/**
+ * Without a route limit the checks depend only on the key and the dialect (the route's parameters and
+ * the client's address only matter with a route limit or without a key): they are built once per key,
+ * so the limiter is handed the same bucket-key strings (already hashed) on every request.
+ */
+function checksOfKey(key: ApiKeyPrincipal, dialect: Dialect): RateLimitCheck[] {
   let byDialect = checksByKey.get(key);
   if (!byDialect) checksByKey.set(key, (byDialect = new Map()));
   let checks = byDialect.get(dialect);
-  if (!checks) byDialect.set(dialect, (checks = build()));
+  if (!checks) {
+    checks = rateLimitChecks({ dialect, params: {}, ip: '', key, routeLimit: undefined });
+    byDialect.set(dialect, checks);
+  }
   return checks;
 }
 
+/**
+ * The second half of the AccessGuard, after the key is known: counts the request against every limit
+ * that applies and writes the rate-limit headers onto the reply, so they are on every response, errors
+ * and 429s included.
+ */
 @Injectable()
-export class RateLimitGuard implements CanActivate {
-  constructor(
-    private readonly reflector: Reflector,
-    private readonly limiter: RateLimiter,
-  ) {}
+export class RateLimitGuard {
+  constructor(private readonly limiter: RateLimiter) {}
 
-  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
-    const http = context.switchToHttp();
-    const request = http.getRequest<RequestWithPrincipal>();
+  /** True when the request is within its limits; throws the dialect's 429 when it is not. */
+  count(
+    request: RequestWithPrincipal,
+    reply: FastifyReply,
+    { routeLimit }: RoutePolicy,
+  ): boolean | Promise<boolean> {
     const dialect = request.dialect ?? 'canonical';
-    const { routeLimit } = routePolicy(this.reflector, context);
     const key = request.principal?.key;
-    const build = () =>
-      rateLimitChecks({
-        dialect,
-        params: request.params as Record<string, string | undefined>,
-        ip: request.ip,
-        key,
-        routeLimit,
-      });
-    // Without a route limit the checks depend only on the key and the dialect: build them once per
-    // key, so the limiter is handed the same bucket-key strings (already hashed) on every request.
-    const checks = key && !routeLimit ? memoised(key, dialect, build) : build();
+    const checks =
+      key && !routeLimit
+        ? checksOfKey(key, dialect)
+        : rateLimitChecks({
+            dialect,
+            params: request.params as Record<string, string | undefined>,
+            ip: request.ip,
+            key,
+            routeLimit,
+          });
     if (checks.length === 0) return true;
-    const reply = http.getResponse<FastifyReply>();
     // In memory the answer is immediate: skip the promise on the hot path. Redis is awaited.
     if (this.limiter instanceof MemoryRateLimiter)
       return this.answer(reply, dialect, this.limiter.consumeSync(checks));

@@ -15,16 +15,21 @@ export function IsSnowflake(options?: ValidationOptions): PropertyDecorator {
   });
 }
 
+/** The snowflake `value` of the parameter `name`; a 400 naming the parameter when it is not one. */
+export function snowflakeParam(name: string, value: unknown): string {
+  if (typeof value !== 'string' || !SNOWFLAKE_PATTERN.test(value)) {
+    throw new BadRequestException(
+      `${name} must be a Discord snowflake (a decimal string of up to 20 digits)`,
+    );
+  }
+  return value;
+}
+
 /** Validates a path parameter as a snowflake, naming the parameter in the 400. */
 export class SnowflakePipe implements PipeTransform<string, string> {
   constructor(private readonly name: string) {}
 
   transform(value: string): string {
-    if (typeof value !== 'string' || !SNOWFLAKE_PATTERN.test(value)) {
-      throw new BadRequestException(
-        `${this.name} must be a Discord snowflake (a decimal string of up to 20 digits)`,
-      );
-    }
-    return value;
+    return snowflakeParam(this.name, value);
   }
 }

@@ -1,16 +1,17 @@
-import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import { ApiBearerAuth, ApiParam, ApiTags } from '@nestjs/swagger';
+import { RouteSchema } from '@nestjs/platform-fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ChangeSettingsCommand, GetGuildQuery, UsageRecordingCommandBus, type CommandContext } from '#core';
 import { GuildManager, GuildReader } from '../auth/access.decorators';
 import { UseDialect } from '../auth/dialect';
-import { MinPosition } from '../common/min-position';
 import { RestCommandContext } from '../common/request-context';
 import { SnowflakePipe } from '../common/snowflake';
 import { GuildSettingsDto, toSettingsChanges } from '../servers/guild-settings.dto';
-import { hexifyServerBody } from '../servers/guild.views';
+import { HEXIFY_SERVER_SCHEMA, hexifyServerBody } from '../servers/guild.views';
 import { guildAfterWrite } from '../servers/guild-writes';
+import { guildReadOf } from '../common/guild-read';
 
 /** Hexify API v2: servers and settings, exactly as the seed documents them. */
 @ApiTags('Hexify v2')
@@ -25,10 +26,10 @@ export class HexifyServersController {
 
   @Get(':server_id')
   @GuildReader('server_id')
-  async getServer(
-    @Param('server_id', new SnowflakePipe('server_id')) serverId: string,
-    @MinPosition() minPosition?: number,
-  ) {
+  @ApiParam({ name: 'server_id', type: String, description: 'Discord guild id (snowflake)' })
+  @RouteSchema({ response: { 200: HEXIFY_SERVER_SCHEMA } })
+  async getServer(@Req() request: FastifyRequest) {
+    const { guildId: serverId, minPosition } = guildReadOf(request, 'server_id');
     const guild = await this.queryBus.execute(new GetGuildQuery(serverId, minPosition));
     if (!guild) throw new NotFoundException(`server ${serverId} not found`);
     return hexifyServerBody(guild);

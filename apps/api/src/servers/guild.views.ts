@@ -16,7 +16,17 @@ export function settingsBody(guild: GuildView) {
 }
 
 /** Hexify's `GET /v2/servers/{id}` body, with the seed's fields in the seed's order. */
-export function hexifyServerBody(guild: GuildView) {
+export function hexifyServerBody(guild: GuildView): HexifyServerBody {
+  // Views are immutable and shared until the read model changes, so the body is built once per view.
+  let body = hexifyBodies.get(guild);
+  if (!body) hexifyBodies.set(guild, (body = buildHexifyServerBody(guild)));
+  return body;
+}
+
+type HexifyServerBody = ReturnType<typeof buildHexifyServerBody>;
+const hexifyBodies = new WeakMap<GuildView, HexifyServerBody>();
+
+function buildHexifyServerBody(guild: GuildView) {
   return {
     id: guild.id,
     name: guild.name,
@@ -46,3 +56,38 @@ export function canonicalServerBody(guild: GuildView) {
     updated_at: guild.updatedAt,
   };
 }
+
+const nullableString = { type: ['string', 'null'] } as const;
+const strings = { type: 'array', items: { type: 'string' } } as const;
+
+/**
+ * The 200 body of `GET /v2/servers/{id}` as a Fastify response schema: Fastify then serialises it
+ * with a function compiled for this shape (fast-json-stringify), at about a third of JSON.stringify's
+ * cost. Every field of `hexifyServerBody` must be here, or it would be left out of the response.
+ */
+export const HEXIFY_SERVER_SCHEMA = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    name: { type: 'string' },
+    member_count: { type: 'integer' },
+    premium: { type: 'boolean' },
+    features: strings,
+    settings: {
+      type: 'object',
+      properties: {
+        prefix: { type: 'string' },
+        welcome_channel: nullableString,
+        mod_log_channel: nullableString,
+        auto_mod: {
+          type: 'object',
+          properties: {
+            enabled: { type: 'boolean' },
+            spam_protection: { type: 'boolean' },
+            word_filter: strings,
+          },
+        },
+      },
+    },
+  },
+} as const;

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, NotFoundException, Param, Patch, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, NotFoundException, Param, Patch, Put, Query, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import { ApiBearerAuth, ApiParam, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   ChangeSettingsCommand,
   GetGuildHistoryQuery,
@@ -11,7 +11,6 @@ import {
   type CommandContext,
 } from '#core';
 import { GuildManager, GuildReader, RequireScope } from '../auth/access.decorators';
-import { MinPosition } from '../common/min-position';
 import { RestCommandContext } from '../common/request-context';
 import { SnowflakePipe } from '../common/snowflake';
 import { GuildHistoryQueryDto, historyBody, toHistoryFilter } from './guild-history.dto';
@@ -19,6 +18,7 @@ import { GuildSettingsDto, toSettingsChanges } from './guild-settings.dto';
 import { RegisterGuildDto, toGuildProfile } from './register-guild.dto';
 import { canonicalServerBody } from './guild.views';
 import { guildAfterWrite } from './guild-writes';
+import { guildReadOf } from '../common/guild-read';
 
 /** Canonical `/v1/servers`: the guild resource, its settings, and its audit history. */
 @ApiTags('Servers')
@@ -32,7 +32,9 @@ export class ServersController {
 
   @Get(':id')
   @GuildReader('id')
-  async get(@Param('id', new SnowflakePipe('id')) id: string, @MinPosition() minPosition?: number) {
+  @ApiParam({ name: 'id', type: String, description: 'Discord guild id (snowflake)' })
+  async get(@Req() request: FastifyRequest) {
+    const { guildId: id, minPosition } = guildReadOf(request, 'id');
     const guild = await this.queryBus.execute(new GetGuildQuery(id, minPosition));
     if (!guild) throw new NotFoundException(`server ${id} not found`);
     return canonicalServerBody(guild);

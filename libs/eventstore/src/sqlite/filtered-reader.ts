@@ -2,6 +2,7 @@ import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
 import type { RecordedEvent } from '../envelope';
 import type { SubscriptionFilter } from '../event-store.port';
 import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './event-rows';
+import { prefixRange } from './prefix-range';
 
 export interface Page {
   readonly events: RecordedEvent[];
@@ -31,10 +32,7 @@ export class FilteredReader {
     this.params = [];
     const prefixes = filter?.streamPrefixes ?? [];
     if (prefixes.length > 0) {
-      // substr/length count characters on both sides, so unicode prefixes compare correctly; LIKE would
-      // need escaping and is case-insensitive.
-      clauses.push(`(${prefixes.map(() => 'substr(stream_id, 1, length(?)) = ?').join(' OR ')})`);
-      for (const prefix of prefixes) this.params.push(prefix, prefix);
+      clauses.push(`(${prefixes.map((prefix) => this.prefixClause(prefix)).join(' OR ')})`);
     }
     const types = filter?.eventTypes ?? [];
     if (types.length > 0) {
@@ -45,6 +43,22 @@ export class FilteredReader {
     const where = ['position > ?', 'position <= ?', ...clauses].join(' AND ');
     this.page = db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE ${where} ORDER BY position LIMIT ?`);
     this.head = db.prepare('SELECT coalesce(max(position), -1) AS head FROM events');
+  }
+
+  /**
+   * A range of ids where the prefix has one (see prefixRange); otherwise substr/length, which count
+   * characters on both sides. LIKE would need escaping and is case-insensitive.
+   */
+  private prefixClause(prefix: string): string {
+    const range = prefixRange(prefix);
+    if (!range) {
+      this.params.push(prefix, prefix);
+      return 'substr(stream_id, 1, length(?)) = ?';
+    }
+    this.params.push(range.from);
+    if (range.to === undefined) return 'stream_id >= ?';
+    this.params.push(range.to);
+    return '(stream_id >= ? AND stream_id < ?)';
   }
 
   read(after: number): Page {
