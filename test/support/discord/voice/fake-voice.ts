@@ -92,11 +92,9 @@ export class FakeVoice {
     return this.serverOf(guildId).session(guildId);
   }
 
-  /** What one SSRC was heard to play. */
+  /** What one SSRC was heard to play (all zero before its first frame). */
   heard(ssrc: number): Heard {
-    const stream = this.heardBySsrc.get(ssrc);
-    if (!stream) throw new Error(`nothing heard from SSRC ${ssrc}`);
-    return stream.report();
+    return (this.heardBySsrc.get(ssrc) ?? new HeardStream(ssrc, { decodeEvery: 0 })).report();
   }
 
   /** What the bot was heard to play in a guild, one entry per voice session (SSRC), oldest first. */

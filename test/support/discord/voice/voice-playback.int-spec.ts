@@ -1,54 +1,24 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AudioPlayerStatus, entersState } from '@discordjs/voice';
-import type { Client } from 'discord.js';
 import { writeTone } from '#music/testing/test-audio';
-import { readyBot } from '../bot-client';
-import { startFakeDiscord, type FakeDiscord, type StoredGuild } from '../index';
 import { summarize } from './heard';
-import { joinAndWait, playOggOpus, trustVoiceCa } from './voice-client';
+import { joinAndWait } from './voice-client';
+import { withVoiceWorld } from './voice-world';
 
 // @discordjs/voice itself, in-process, against the local Discord and its voice server: what the
 // voice server decrypts and decodes must be what was played.
 
-interface World {
-  discord: FakeDiscord;
-  client: Client;
-  guild: StoredGuild;
-  stage: string;
-  dir: string;
-}
-
-async function withVoice(test: (world: World) => Promise<void>): Promise<void> {
-  const discord = await startFakeDiscord({ voice: true });
-  const dir = mkdtempSync(join(tmpdir(), 'voice-play-'));
-  try {
-    trustVoiceCa(discord.voice);
-    const guild = discord.addGuild({ name: 'Tavern', channels: [{ name: 'Stage', type: 'voice' }] });
-    const stage = [...guild.channels.values()].find((c) => c.name === 'Stage')!.id;
-    const client = await readyBot(discord);
-    try {
-      await test({ discord, client, guild, stage, dir });
-    } finally {
-      await client.destroy();
-    }
-  } finally {
-    await discord.stop();
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 describe('Local voice server, with @discordjs/voice in-process', () => {
   it('given a joined channel, when a 440 Hz tone plays, then every frame is heard in order and decodes to 440 Hz', () =>
-    withVoice(async ({ discord, client, guild, stage, dir }) => {
+    withVoiceWorld(async (world) => {
+      const { discord, client, guild, stage, dir } = world;
       // given
       const tone = await writeTone(join(dir, 'a440.opus'), { seconds: 2, frequency: 440 });
       const connection = await joinAndWait(client, guild.id, stage);
       // when
-      const player = playOggOpus(connection, tone);
+      const player = world.play(connection, tone);
       await entersState(player, AudioPlayerStatus.Playing, 5_000);
       await entersState(player, AudioPlayerStatus.Idle, 10_000);
       connection.destroy();
