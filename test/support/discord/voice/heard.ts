@@ -49,9 +49,9 @@ export interface ListeningOptions {
   keepTimeline?: boolean;
 }
 
-/** Checks, counts and decodes the frames of one SSRC as they arrive. */
+/** Checks and counts the frames of one SSRC as they arrive, and decodes them (in order) when asked for a report. */
 export class HeardStream {
-  private readonly decoder: OpusScript | null;
+  private decoder: OpusScript | null;
   private readonly frames: HeardFrame[] = [];
   private readonly totals = { frames: 0, silence: 0, decoded: 0, gaps: 0, late: 0, tsErrors: 0 };
   private sumSquares = 0;
@@ -59,6 +59,8 @@ export class HeardStream {
   private maxGap = 0;
   private last: { seq: number; timestamp: number; at: number } | null = null;
   private first: number | null = null;
+  /** Frames to decode, in order: decoding waits for a report so it never delays the receiving. */
+  private readonly pending: { opus: Buffer; frame: HeardFrame }[] = [];
 
   constructor(
     readonly ssrc: number,
@@ -80,11 +82,13 @@ export class HeardStream {
     this.totals.frames++;
     if (silence) this.totals.silence++;
     const every = this.options.decodeEvery ?? 1;
-    if (this.decoder && !silence && this.totals.frames % every === 0) this.decode(packet.opus, frame);
+    if (this.decoder && !silence && this.totals.frames % every === 0)
+      this.pending.push({ opus: packet.opus, frame });
     if (this.options.keepTimeline !== false) this.frames.push(frame);
   }
 
   report(): Heard {
+    for (const { opus, frame } of this.pending.splice(0)) this.decode(opus, frame);
     const samples = this.totals.decoded * FRAME_SAMPLES;
     return {
       ssrc: this.ssrc,
@@ -106,6 +110,8 @@ export class HeardStream {
 
   close(): void {
     this.decoder?.delete();
+    this.decoder = null;
+    this.pending.length = 0;
   }
 
   private check(frame: HeardFrame): void {
@@ -127,8 +133,9 @@ export class HeardStream {
 
   private decode(opus: Buffer, frame: HeardFrame): void {
     let pcm: Buffer;
+    if (!this.decoder) return;
     try {
-      pcm = this.decoder!.decode(opus);
+      pcm = this.decoder.decode(opus);
     } catch {
       return; // not Opus: counted as a frame, never as decoded
     }

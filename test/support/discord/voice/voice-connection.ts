@@ -126,7 +126,8 @@ export class VoiceConnection {
     session.attach(this.socket);
     const acked = typeof data.seq_ack === 'number' ? data.seq_ack : 0;
     session.acknowledge(acked);
-    session.send(VoiceOpcodes.Resumed, null);
+    // RESUMED answers this socket, like HELLO, so it carries no seq: the replay keeps the numbers monotonic.
+    this.sendUnnumbered(VoiceOpcodes.Resumed, null);
     session.replayAfter(acked);
   }
 
