@@ -2,9 +2,11 @@ import { VoiceCloseCodes, VoiceOpcodes } from 'discord-api-types/voice/v8';
 import type { RawData, WebSocket } from 'ws';
 import type { VoiceSession } from './voice-session';
 
+/**
+ * The modes READY offers. Discord also offers aead_xchacha20_poly1305_rtpsize; Node's crypto has no
+ * XChaCha20, so this server offers (and decrypts) AES-256-GCM only, which @discordjs/voice prefers.
+ */
 export const SUPPORTED_MODES = ['aead_aes256_gcm_rtpsize'];
-/** Offered in READY as Discord does; only the first can be selected here (see README). */
-const OFFERED_MODES = ['aead_aes256_gcm_rtpsize', 'aead_xchacha20_poly1305_rtpsize'];
 
 export interface IdentifyData {
   server_id: string;
@@ -113,7 +115,7 @@ export class VoiceConnection {
       ssrc: result.ssrc,
       ip: '127.0.0.1',
       port: this.host.udpPort,
-      modes: OFFERED_MODES,
+      modes: SUPPORTED_MODES,
       heartbeat_interval: this.host.heartbeatIntervalMs,
     });
   }
