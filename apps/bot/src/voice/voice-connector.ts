@@ -33,8 +33,8 @@ export abstract class VoiceConnector {
  * the queue advances, events are appended and now-playing moves exactly as it would in a channel.
  */
 export class DetachedVoiceConnector extends VoiceConnector {
-  readonly noSubscriber = NoSubscriberBehavior.Play;
-  readonly needsChannel = false;
+  readonly noSubscriber: NoSubscriberBehavior = NoSubscriberBehavior.Play;
+  readonly needsChannel: boolean = false;
   connect(_guildId: string, _channelId: string, _player: AudioPlayer): void {}
   disconnect(_guildId: string): void {}
   isReady(_guildId: string): boolean {
