@@ -9,6 +9,7 @@ import type { Recorder } from './recorder';
 import { DEFAULT_RATE_LIMIT, gatewayOptions, restRoutes, type FakeDiscordOptions } from './options';
 import { RestServer, type RecordedRequest } from './rest-server';
 import { DiscordState } from './state';
+import { FakeVoice, type FakeVoiceOptions } from './voice/fake-voice';
 
 /** A sent interaction: its payload, and the bot's callback once it comes. */
 export interface SentInteraction {
@@ -28,10 +29,11 @@ export class FakeDiscord {
   readonly rest: RestServer;
   private readonly server: Server;
   private readonly sockets = new Set<Socket>();
+  private voiceSide: FakeVoice | null = null;
 
   constructor(
     readonly token: string,
-    options: FakeDiscordOptions,
+    private readonly options: FakeDiscordOptions,
   ) {
     this.state = new DiscordState(options.botName ?? 'Guildhall');
     this.gateway = new GatewayServer(
@@ -53,7 +55,7 @@ export class FakeDiscord {
     });
     this.server.on('upgrade', (request, socket, head) => {
       const path = new URL(request.url ?? '/', 'http://localhost').pathname;
-      // The voice gateway (issue 10) will be upgraded here too, on its own path.
+      // The voice gateway is not here: it needs TLS, so each voice server has its own port (voice/).
       if (path === '/gateway' || path === '/gateway-resume') this.gateway.upgrade(request, socket, head);
       else socket.destroy();
     });
@@ -61,7 +63,26 @@ export class FakeDiscord {
 
   async listen(): Promise<this> {
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    if (this.options.voice) await this.startVoice(this.options.voice === true ? {} : this.options.voice);
     return this;
+  }
+
+  /** Starts the voice side (voice servers over TLS + UDP); from then on the bot's op 4 is answered. */
+  async startVoice(options: FakeVoiceOptions = {}): Promise<FakeVoice> {
+    if (this.voiceSide) return this.voiceSide;
+    const link = {
+      state: this.state,
+      dispatch: (guildId: string, type: string, data: unknown) => this.dispatch(guildId, type, data),
+    };
+    this.voiceSide = await FakeVoice.start(link, options);
+    this.gateway.onVoiceStateUpdate((sessionId, data) => this.voiceSide!.states.onRequest(sessionId, data));
+    return this.voiceSide;
+  }
+
+  /** The voice side: `startFakeDiscord({ voice: true })` or `await discord.startVoice()` first. */
+  get voice(): FakeVoice {
+    if (!this.voiceSide) throw new Error('the voice side is not started: startFakeDiscord({ voice: true })');
+    return this.voiceSide;
   }
 
   get port(): number {
@@ -164,6 +185,7 @@ export class FakeDiscord {
   }
 
   async stop(): Promise<void> {
+    await this.voiceSide?.stop();
     await this.gateway.close();
     for (const socket of this.sockets) socket.destroy();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));

@@ -4,6 +4,7 @@ import {
   GatewayCloseCodes,
   GatewayOpcodes,
   type GatewayRequestGuildMembersData,
+  type GatewayVoiceStateUpdateData,
 } from 'discord-api-types/v10';
 import { WebSocketServer, type WebSocket } from 'ws';
 import {
@@ -48,6 +49,7 @@ export class GatewayServer implements GatewayHost {
   private readonly stats = new Map<number, ShardStats>();
   private readonly connectionsByPath = new Map<string, number>();
   identifiesUsed = 0;
+  private voiceStateListener?: (gatewaySessionId: string, data: GatewayVoiceStateUpdateData) => void;
 
   constructor(
     private readonly state: DiscordState,
@@ -122,8 +124,14 @@ export class GatewayServer implements GatewayHost {
       const chunk = this.state.memberChunk(d as GatewayRequestGuildMembersData);
       if (chunk) session.dispatch('GUILD_MEMBERS_CHUNK', chunk);
     }
-    // Op 4 (voice state update) is only recorded: answering it with VOICE_STATE_UPDATE and
-    // VOICE_SERVER_UPDATE belongs to the voice gateway (see README, "Voice").
+    if (op === GatewayOpcodes.VoiceStateUpdate) {
+      this.voiceStateListener?.(session.id, d as GatewayVoiceStateUpdateData);
+    }
+  }
+
+  /** Who answers the bot's op 4 (the voice side, when started); without one it is only recorded. */
+  onVoiceStateUpdate(listener: (gatewaySessionId: string, data: GatewayVoiceStateUpdateData) => void): void {
+    this.voiceStateListener = listener;
   }
 
   /** Sends an event to the shard serving `guildId` (shard 0 for DMs and guild-less events). */

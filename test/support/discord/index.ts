@@ -5,3 +5,9 @@ export type { ChannelSpec, GuildSpec, MemberSpec, RoleSpec, StoredGuild } from '
 export type { SlashCommandSpec } from './interaction-payload';
 export type { RecordedRequest } from './rest-server';
 export { SnowflakeGenerator, shardOf, snowflakeOnShard, snowflakeTime } from './snowflake';
+export { FakeVoice, type FakeVoiceOptions } from './voice/fake-voice';
+export { summarize, FRAME_SAMPLES, type Heard, type HeardFrame } from './voice/heard';
+export type { ReceivedVoicePayload } from './voice/voice-connection';
+export type { VoiceServer } from './voice/voice-server';
+export type { VoiceSession } from './voice/voice-session';
+export type { BotVoiceState } from './voice/voice-states';

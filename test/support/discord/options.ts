@@ -6,6 +6,7 @@ import { channelRoutes } from './rest-routes-channels';
 import { coreRoutes } from './rest-routes-core';
 import { guildRoutes } from './rest-routes-guilds';
 import { interactionRoutes } from './rest-routes-interactions';
+import type { FakeVoiceOptions } from './voice/fake-voice';
 
 export interface FakeDiscordOptions {
   /** The bot token the fake accepts (REST `Authorization: Bot …`, IDENTIFY, RESUME). */
@@ -24,6 +25,8 @@ export interface FakeDiscordOptions {
   rateLimit?: RateLimitOptions;
   /** How long after INTERACTION_CREATE the callback is accepted (Discord: 3 s). */
   interactionResponseWindowMs?: number;
+  /** Starts the voice side too (voice servers over TLS with a throwaway CA, UDP); see README, "Voice". */
+  voice?: boolean | FakeVoiceOptions;
 }
 
 /** Generous enough that tests never wait on it; tests of rate limiting set their own. */
