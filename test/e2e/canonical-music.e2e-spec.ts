@@ -40,6 +40,8 @@ describe('canonical /v1 music', () => {
       guild_id: GUILD,
       voice_channel_id: null,
       now_playing: null,
+      is_playing: false,
+      playback: { state: 'idle', source: null, voice_fault: null },
       queue: [],
       volume: 100,
       loop: 'off',

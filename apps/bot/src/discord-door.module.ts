@@ -12,7 +12,7 @@ export class DiscordDoorModule {
   static forRoot({ gateway }: { gateway: boolean }): DynamicModule {
     return {
       module: DiscordDoorModule,
-      imports: [...(gateway ? [DiscordGatewayModule] : []), PlayerWorkerModule.forRoot()],
+      imports: [...(gateway ? [DiscordGatewayModule] : []), PlayerWorkerModule.forRoot({ discord: gateway })],
     };
   }
 }

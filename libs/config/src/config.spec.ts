@@ -89,4 +89,18 @@ describe('loadConfig', () => {
     assert.throws(() => loadConfig({ PLAYER_WORKER: 'sometimes' }), /PLAYER_WORKER/);
     assert.throws(() => loadConfig({ HTTP_DOOR: 'maybe' }), /HTTP_DOOR/);
   });
+
+  it('given no player timings, then the idle disconnect is 5 minutes and checkpoints every 30 s; bad ones are named', () => {
+    assert.equal(loadConfig({}).playerIdleDisconnectSeconds, 300);
+    assert.equal(loadConfig({}).playerCheckpointSeconds, 30);
+    assert.equal(loadConfig({ PLAYER_IDLE_DISCONNECT_SECONDS: '0' }).playerIdleDisconnectSeconds, 0);
+    assert.throws(
+      () => loadConfig({ PLAYER_IDLE_DISCONNECT_SECONDS: 'soon' }),
+      /PLAYER_IDLE_DISCONNECT_SECONDS/,
+    );
+    assert.throws(
+      () => loadConfig({ PLAYER_POSITION_CHECKPOINT_SECONDS: '0' }),
+      /PLAYER_POSITION_CHECKPOINT_SECONDS/,
+    );
+  });
 });

@@ -65,6 +65,13 @@ export interface GuildhallConfig {
    * per guild may run it, or two would each start the next track.
    */
   readonly playerWorker: boolean;
+  /** How long the player stays in a voice channel with nothing playing or queued; 0 stays forever. */
+  readonly playerIdleDisconnectSeconds: number;
+  /**
+   * How often the worker records where a playing track is (`PlaybackProgressed`). A reader without the
+   * worker in its process trusts the log's position for twice this (plus 5 s), then says `no_worker`.
+   */
+  readonly playerCheckpointSeconds: number;
   /** Discord's connection settings; the Discord door's gateway and commands run only when set. */
   readonly discord: DiscordConfig | undefined;
   /** How auto-moderation's spam protection counts and how long it times a member out. */
@@ -151,6 +158,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GuildhallConfi
     httpDoor: flag(env, 'HTTP_DOOR', true),
     // Unset, the worker plays where Discord is configured.
     playerWorker: flag(env, 'PLAYER_WORKER', Boolean(env.DISCORD_TOKEN?.trim())),
+    playerIdleDisconnectSeconds: integer(env, 'PLAYER_IDLE_DISCONNECT_SECONDS', 300, 0, 86_400),
+    playerCheckpointSeconds: integer(env, 'PLAYER_POSITION_CHECKPOINT_SECONDS', 30, 1, 3_600),
     discord: loadDiscordConfig(env),
     autoMod: loadAutoModConfig(env),
   };

@@ -51,6 +51,8 @@ export * from './player/leave-voice-channel/leave-voice-channel.command';
 export * from './player/move-track/move-track.command';
 export * from './player/pause-playback/pause-playback.command';
 export * from './player/play-previous/play-previous.command';
+export * from './player/playback/playback-monitor';
+export * from './player/record-worker-report/record-worker-report.command';
 export * from './player/remove-track/remove-track.command';
 export * from './player/resume-playback/resume-playback.command';
 export * from './player/seek-track/seek-track.command';

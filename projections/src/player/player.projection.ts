@@ -22,6 +22,7 @@ export interface PlayerRow {
   volume: number;
   loop_mode: string;
   fair_share: number;
+  voice_fault: string | null;
   revision: number;
   updated_at: string;
 }
@@ -36,6 +37,7 @@ function migrate(db: DatabaseSync, tables: TableNames<PlayerTable>): void {
     volume INTEGER NOT NULL,
     loop_mode TEXT NOT NULL,
     fair_share INTEGER NOT NULL,
+    voice_fault TEXT,
     revision INTEGER NOT NULL,
     updated_at TEXT NOT NULL
   ) WITHOUT ROWID`);
@@ -52,6 +54,7 @@ export function rowToState(row: PlayerRow): PlayerState {
     volume: row.volume,
     loop: row.loop_mode as PlayerState['loop'],
     fairShare: row.fair_share === 1,
+    voiceFault: row.voice_fault === null ? null : (JSON.parse(row.voice_fault) as PlayerState['voiceFault']),
   };
 }
 
@@ -64,12 +67,12 @@ function prepare(db: DatabaseSync, tables: TableNames<PlayerTable>): EventApplie
   const select = db.prepare(`SELECT * FROM ${t} WHERE guild_id = ?`);
   const upsert = db.prepare(
     `INSERT INTO ${t} (guild_id, voice_channel_id, current, queue, history, volume, loop_mode, fair_share,
-       revision, updated_at)
-     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+       voice_fault, revision, updated_at)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
      ON CONFLICT (guild_id) DO UPDATE SET voice_channel_id = excluded.voice_channel_id,
        current = excluded.current, queue = excluded.queue, history = excluded.history,
        volume = excluded.volume, loop_mode = excluded.loop_mode, fair_share = excluded.fair_share,
-       revision = excluded.revision, updated_at = excluded.updated_at
+       voice_fault = excluded.voice_fault, revision = excluded.revision, updated_at = excluded.updated_at
      WHERE excluded.revision > ${t}.revision`,
   );
 
@@ -88,6 +91,7 @@ function prepare(db: DatabaseSync, tables: TableNames<PlayerTable>): EventApplie
       s.volume,
       s.loop,
       s.fairShare ? 1 : 0,
+      s.voiceFault === null ? null : JSON.stringify(s.voiceFault),
       event.revision,
       event.metadata.occurredAt,
     );
@@ -97,7 +101,8 @@ function prepare(db: DatabaseSync, tables: TableNames<PlayerTable>): EventApplie
 /** The `player` read model: one row per guild with its voice channel, current track, queue and modes. */
 export const playerProjection: SqliteProjection<PlayerTable> = {
   name: 'player',
-  version: 1,
+  // 2: the voice fault column (voice connection events).
+  version: 2,
   filter: { streamPrefixes: ['player-'], eventTypes: [...PLAYER_EVENT_TYPES] },
   tables: ['players'],
   migrate,

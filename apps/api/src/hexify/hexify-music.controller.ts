@@ -38,7 +38,7 @@ export class HexifyMusicController {
   ) {
     await this.requireServer(serverId);
     const player = await this.queryBus.execute(new GetPlayerQuery(serverId, minPosition));
-    return hexifyQueueBody(player, Date.now());
+    return hexifyQueueBody(player);
   }
 
   /**
@@ -61,7 +61,7 @@ export class HexifyMusicController {
       new EnqueueTracksCommand(serverId, body.query, { requestedBy, source: body.source }, context),
     );
     const player = await playerAfterWrite(this.queryBus, reply, serverId, result);
-    return { added: result.tracks.map(hexifyAddedTrack), ...hexifyQueueBody(player, Date.now()) };
+    return { added: result.tracks.map(hexifyAddedTrack), ...hexifyQueueBody(player) };
   }
 
   /** Hexify's servers are the registered guilds: the music of an unknown one is a 404, as the server is. */

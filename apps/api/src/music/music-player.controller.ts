@@ -36,7 +36,7 @@ import { MinPosition } from '../common/min-position';
 import { CurrentKey, RestCommandContext } from '../common/request-context';
 import { SnowflakePipe } from '../common/snowflake';
 import { FairShareDto, JoinDto, LoopDto, SeekDto, SkipDto, VolumeDto } from './music.dto';
-import { canonicalPlayerBody, canonicalTrack } from './music.views';
+import { canonicalPlayback, canonicalPlayerBody, canonicalTrack } from './music.views';
 import { playerAfterWrite } from './player-writes';
 
 type Build = (id: string, context: CommandContext) => object;
@@ -60,7 +60,13 @@ export class MusicPlayerController {
   async nowPlaying(@Param('id', new SnowflakePipe('id')) id: string, @MinPosition() minPosition?: number) {
     const now = await this.queryBus.execute(new GetNowPlayingQuery(id, minPosition));
     if (!now) throw new NotFoundException({ message: 'nothing is playing', code: 'nothing_playing' });
-    return { track: canonicalTrack(now.track), position_ms: now.positionMs, paused: now.paused };
+    return {
+      track: canonicalTrack(now.track),
+      position_ms: now.positionMs,
+      paused: now.paused,
+      is_playing: now.playback.isPlaying,
+      playback: canonicalPlayback(now.playback),
+    };
   }
 
   @Put('voice-channel')
@@ -190,6 +196,6 @@ export class MusicPlayerController {
 
   private async run(reply: FastifyReply, id: string, context: CommandContext, build: Build) {
     const result: CommandResult = await this.commandBus.execute(build(id, context) as never);
-    return canonicalPlayerBody(id, await playerAfterWrite(this.queryBus, reply, id, result), Date.now());
+    return canonicalPlayerBody(id, await playerAfterWrite(this.queryBus, reply, id, result));
   }
 }

@@ -36,11 +36,7 @@ export class MusicQueueController {
   @Get()
   @GuildReader('id')
   async get(@Param('id', new SnowflakePipe('id')) id: string, @MinPosition() minPosition?: number) {
-    return canonicalPlayerBody(
-      id,
-      await this.queryBus.execute(new GetPlayerQuery(id, minPosition)),
-      Date.now(),
-    );
+    return canonicalPlayerBody(id, await this.queryBus.execute(new GetPlayerQuery(id, minPosition)));
   }
 
   /** 201 with `kind` (track or playlist), `added` and the player after the write. */
@@ -112,6 +108,6 @@ export class MusicQueueController {
   }
 
   private async after(reply: FastifyReply, id: string, result: CommandResult) {
-    return canonicalPlayerBody(id, await playerAfterWrite(this.queryBus, reply, id, result), Date.now());
+    return canonicalPlayerBody(id, await playerAfterWrite(this.queryBus, reply, id, result));
   }
 }

@@ -1,5 +1,5 @@
-import { positionAt, type NowPlaying, type Track } from '#domain';
-import type { PlayerView } from '#projections';
+import type { NowPlaying, PlaybackReading, PlayerState, Track } from '#domain';
+import type { PlayerReading } from '#core';
 
 /** `mm:ss`, minutes unbounded (a 75-minute mix is `75:00`), as Elixir shows durations. */
 export function clock(totalSec: number): string {
@@ -23,19 +23,22 @@ const hexifyEntry = (t: Track) => ({
   requested_by: t.requestedBy,
 });
 
-/** The seed's queue: `position` in whole seconds; `queue` in the order the tracks will play. */
-export function hexifyQueueBody(player: PlayerView | null, nowMs: number): HexifyQueueBody {
+/**
+ * The seed's queue: `position` in whole seconds and `is_playing` as the playback reading says (frames
+ * the worker sent; false when paused, waiting for voice, or with no worker); `queue` in play order.
+ */
+export function hexifyQueueBody(player: PlayerReading | null): HexifyQueueBody {
   const current = player?.current ?? null;
   return {
     current_track: current && {
       title: current.track.title,
       artist: current.track.author,
       duration: current.track.durationSec,
-      position: Math.floor(positionAt(current, nowMs) / 1000),
+      position: Math.floor((player!.playback.positionMs ?? current.offsetMs) / 1000),
       url: current.track.uri,
     },
     queue: (player?.upcoming ?? []).map(hexifyEntry),
-    is_playing: current !== null && !current.paused,
+    is_playing: player?.playback.isPlaying ?? false,
     volume: player?.volume ?? 100,
   };
 }
@@ -79,6 +82,8 @@ export function elixirTrackBody(t: Track, positionMs = 0): ElixirTrackBody {
 
 // ── canonical ───────────────────────────────────────────────────────────────────────────────────────
 
+const IDLE: PlaybackReading = { state: 'idle', isPlaying: false, positionMs: null, source: null };
+
 export const canonicalTrack = (t: Track) => ({
   track_id: t.trackId,
   title: t.title,
@@ -92,10 +97,24 @@ export const canonicalTrack = (t: Track) => ({
   requested_by: t.requestedBy,
 });
 
-export function canonicalNowPlaying(current: NowPlaying, nowMs: number) {
+/** What is heard and why: `state` (playing, paused, waiting_for_voice, no_worker, idle), the reading's source. */
+export function canonicalPlayback(playback: PlaybackReading, voiceFault: PlayerState['voiceFault'] = null) {
+  return {
+    state: playback.state,
+    source: playback.source,
+    voice_fault: voiceFault && {
+      cause: voiceFault.cause,
+      close_code: voiceFault.closeCode,
+      reconnecting: voiceFault.reconnecting,
+      since: voiceFault.since,
+    },
+  };
+}
+
+export function canonicalNowPlaying(current: NowPlaying, playback: PlaybackReading) {
   return {
     track: canonicalTrack(current.track),
-    position_ms: positionAt(current, nowMs),
+    position_ms: playback.positionMs ?? current.offsetMs,
     paused: current.paused,
     started_at: current.startedAt,
     start_offset_ms: current.offsetMs,
@@ -103,11 +122,13 @@ export function canonicalNowPlaying(current: NowPlaying, nowMs: number) {
 }
 
 /** The whole player: `queue` in play order (fair share applied), `history` oldest first. */
-export function canonicalPlayerBody(guildId: string, player: PlayerView | null, nowMs: number) {
+export function canonicalPlayerBody(guildId: string, player: PlayerReading | null) {
   return {
     guild_id: guildId,
     voice_channel_id: player?.voiceChannelId ?? null,
-    now_playing: player?.current ? canonicalNowPlaying(player.current, nowMs) : null,
+    now_playing: player?.current ? canonicalNowPlaying(player.current, player.playback) : null,
+    is_playing: player?.playback.isPlaying ?? false,
+    playback: canonicalPlayback(player?.playback ?? IDLE, player?.voiceFault),
     queue: (player?.upcoming ?? []).map(canonicalTrack),
     volume: player?.volume ?? 100,
     loop: player?.loop ?? 'off',

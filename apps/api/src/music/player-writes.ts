@@ -1,7 +1,6 @@
 import type { QueryBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
-import { GetPlayerQuery, type CommandResult, afterWrite } from '#core';
-import type { PlayerView } from '#projections';
+import { GetPlayerQuery, type CommandResult, type PlayerReading, afterWrite } from '#core';
 import { POSITION_HEADER } from '../common/min-position';
 
 /**
@@ -13,7 +12,7 @@ export async function playerAfterWrite(
   reply: FastifyReply,
   guildId: string,
   result: CommandResult,
-): Promise<PlayerView | null> {
+): Promise<PlayerReading | null> {
   if (result.position !== undefined) void reply.header(POSITION_HEADER, String(result.position));
   return queryBus.execute(new GetPlayerQuery(guildId, afterWrite(result.position)));
 }

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { EndTrackCommand, StartTrackCommand, systemContext, UsageRecordingCommandBus } from '#core';
-import type { TrackEndReason } from '#domain';
+import {
+  EndTrackCommand,
+  RecordWorkerReportCommand,
+  StartTrackCommand,
+  systemContext,
+  UsageRecordingCommandBus,
+} from '#core';
+import type { PlayerWorkerReport, TrackEndReason } from '#domain';
 import { PlayerCommands } from './player-commands';
 
 /**
@@ -36,5 +42,9 @@ export class CommandBusPlayerCommands extends PlayerCommands {
         error,
       ),
     );
+  }
+
+  async report(report: PlayerWorkerReport): Promise<void> {
+    await this.bus.execute(new RecordWorkerReportCommand(report, systemContext('system', 'player-worker')));
   }
 }

@@ -1,8 +1,16 @@
-import { evolvePlayer, initialPlayerState, nextTrack, type PlayerEvent, type PlayerState } from '#domain';
+import {
+  evolvePlayer,
+  initialPlayerState,
+  nextTrack,
+  type PlayerEvent,
+  type PlayerState,
+  type PlayerWorkerReport,
+} from '#domain';
 import type { RecordedEvent } from '#eventstore';
 import type { AudioEnded, GuildAudio } from './guild-audio';
 import type { PlayerCommands } from './player-commands';
 import type { VoiceConnector } from './voice-connector';
+import type { VoiceLinkEvent } from './voice-link-policy';
 import type { ActiveGuild } from './worker-store';
 
 export interface SessionDeps {
@@ -12,6 +20,8 @@ export interface SessionDeps {
   /** `$all` head when the worker started: plays begun at or before it are recovered, not replayed. */
   readonly startupHead: number;
   readonly saved: ActiveGuild | undefined;
+  /** How long an idle player stays in its channel; 0: forever. */
+  readonly idleDisconnectMs: number;
   readonly onError: (message: string, error: unknown) => void;
 }
 
@@ -29,6 +39,7 @@ export class GuildSession {
   private pendingStart: string | undefined;
   private recovered: string | undefined;
   private channelId: string | null = null;
+  private idleTimer: NodeJS.Timeout | undefined;
 
   constructor(
     readonly guildId: string,
@@ -70,10 +81,76 @@ export class GuildSession {
       .catch((e: unknown) => this.deps.onError(`player worker: EndTrack for guild ${this.guildId}`, e));
   }
 
+  /** Records what the voice connection went through, with where the audio was when it happened. */
+  onVoiceLink(event: VoiceLinkEvent): void {
+    const { guildId } = this;
+    if (event.type === 'moved') this.channelId = event.channelId;
+    const audio = this.deps.audio;
+    const positionMs = audio.positionMs();
+    const at =
+      positionMs !== undefined && audio.trackId === this.state.current?.track.trackId
+        ? { positionMs: Math.round(positionMs) }
+        : {};
+    const report: PlayerWorkerReport =
+      event.type === 'moved'
+        ? { type: 'ReportVoiceMoved', guildId, channelId: event.channelId }
+        : event.type === 'ready'
+          ? { type: 'ReportVoiceReconnected', guildId, ...at }
+          : {
+              type: 'ReportVoiceLost',
+              guildId,
+              cause: event.cause,
+              closeCode: event.closeCode,
+              reconnecting: event.reconnecting,
+              ...at,
+            };
+    this.report(report);
+  }
+
+  /** Checkpoints the audio's position when it is audibly playing the current track. */
+  checkpoint(): void {
+    const { audio } = this.deps;
+    const positionMs = audio.positionMs();
+    const trackId = this.state.current?.track.trackId;
+    if (positionMs === undefined || trackId === undefined || audio.trackId !== trackId) return;
+    this.report({
+      type: 'CheckpointPlayback',
+      guildId: this.guildId,
+      trackId,
+      positionMs: Math.round(positionMs),
+    });
+  }
+
+  close(): void {
+    clearTimeout(this.idleTimer);
+    this.idleTimer = undefined;
+  }
+
+  private report(report: PlayerWorkerReport): void {
+    this.chain = this.chain
+      .then(() => this.deps.commands.report(report))
+      .catch((e: unknown) => this.deps.onError(`player worker: ${report.type} for guild ${this.guildId}`, e));
+  }
+
+  /** An idle player in a channel leaves after the idle time; anything played or queued meanwhile resets it. */
+  private armIdleTimer(): void {
+    const s = this.state;
+    const idle = s.voiceChannelId !== null && s.current === null && s.queue.length === 0;
+    const ms = this.deps.idleDisconnectMs;
+    if (!idle || ms <= 0) return this.close();
+    if (this.idleTimer) return;
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = undefined;
+      this.report({ type: 'DisconnectIdle', guildId: this.guildId, idleSeconds: Math.round(ms / 1000) });
+    }, ms);
+    this.idleTimer.unref();
+  }
+
   private async reconcile(): Promise<void> {
     const { audio, commands, connector } = this.deps;
     const state = this.state;
     this.followChannel(state.voiceChannelId);
+    this.armIdleTimer();
     const current = state.current;
     if (current === null) {
       if (audio.trackId !== undefined) audio.stop();

@@ -1,7 +1,7 @@
-import type { TrackEndReason } from '#domain';
+import type { PlayerWorkerReport, TrackEndReason } from '#domain';
 
 /**
- * What the worker tells the player context: audio began, audio ended. Behind a port so the worker
+ * What the worker tells the player context: audio began, audio ended, and what it observed. Behind a port so the worker
  * does not care which bus carries it; in the app it is the CommandBus (`CommandBusPlayerCommands`).
  */
 export abstract class PlayerCommands {
@@ -13,4 +13,6 @@ export abstract class PlayerCommands {
     positionMs: number,
     error?: string,
   ): Promise<void>;
+  /** What the worker observed of the voice connection and the audio: faults, moves, checkpoints, idling. */
+  abstract report(report: PlayerWorkerReport): Promise<void>;
 }

@@ -10,12 +10,14 @@ import {
   type Provider,
 } from '@nestjs/common';
 import { GUILDHALL_CONFIG, type GuildhallConfig } from '#config';
-import { UsageModule } from '#core';
+import { Client } from 'discord.js';
+import { PlaybackMonitor, UsageModule } from '#core';
 import { EventStore } from '#eventstore';
 import { TrackOpener } from '#music';
 import { CommandBusPlayerCommands } from './command-bus-player-commands';
 import { PlayerCommands } from './player-commands';
 import { PlayerWorker } from './player-worker';
+import { DiscordVoiceConnector } from './discord-voice-connector';
 import { DetachedVoiceConnector, VoiceConnector } from './voice-connector';
 import { WorkerStore } from './worker-store';
 
@@ -30,34 +32,63 @@ export class PlayerWorkerLifecycle implements OnApplicationBootstrap, OnApplicat
   constructor(
     readonly worker: PlayerWorker,
     private readonly workerStore: WorkerStore,
+    private readonly monitor: PlaybackMonitor,
     @Inject(PLAYER_WORKER_ENABLED) private readonly enabled: boolean,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.enabled) return;
     await this.worker.start();
+    this.monitor.attach(this.worker);
     this.logger.log('Player worker started');
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.monitor.detach(this.worker);
     await this.worker.stop();
     this.workerStore.close();
   }
 }
 
+/** Voice connections through the discord.js client Necord runs in this process. */
+const discordConnector: Provider<VoiceConnector> = {
+  provide: VoiceConnector,
+  inject: [Client],
+  useFactory: (client: Client) => {
+    const logger = new Logger('Voice');
+    return new DiscordVoiceConnector(
+      (guildId) => client.guilds.cache.get(guildId)?.voiceAdapterCreator,
+      (message, error) => logger.warn(error === undefined ? message : `${message}: ${String(error)}`),
+    );
+  },
+};
+
+export interface PlayerWorkerModuleOptions {
+  /** A VoiceConnector of one's own (tests); otherwise Discord's when `discord`, else detached. */
+  readonly connector?: Provider<VoiceConnector>;
+  /** The Discord gateway (Necord's discord.js Client) runs in this process: play into real voice channels. */
+  readonly discord?: boolean;
+  readonly enabled?: boolean;
+}
+
 /**
  * The voice player worker. Needs the EventStore, the CqrsModule with the player handlers, and
- * MusicModule (for the TrackOpener). `forRoot({ connector })` supplies a Discord VoiceConnector;
- * without one the players run detached.
+ * MusicModule (for the TrackOpener). With `discord` it joins voice channels through the gateway's
+ * client; without it the players run detached (into nothing, at Discord's pace).
  */
 @Module({})
 export class PlayerWorkerModule {
-  static forRoot(options: { connector?: Provider<VoiceConnector>; enabled?: boolean } = {}): DynamicModule {
+  static forRoot(options: PlayerWorkerModuleOptions = {}): DynamicModule {
+    const connector =
+      options.connector ??
+      (options.discord
+        ? discordConnector
+        : { provide: VoiceConnector, useValue: new DetachedVoiceConnector() });
     return {
       module: PlayerWorkerModule,
       imports: [UsageModule],
       providers: [
-        options.connector ?? { provide: VoiceConnector, useValue: new DetachedVoiceConnector() },
+        connector,
         {
           provide: PLAYER_WORKER_ENABLED,
           inject: [GUILDHALL_CONFIG],
@@ -72,13 +103,14 @@ export class PlayerWorkerModule {
         },
         {
           provide: PlayerWorker,
-          inject: [EventStore, PlayerCommands, VoiceConnector, TrackOpener, WorkerStore],
+          inject: [EventStore, PlayerCommands, VoiceConnector, TrackOpener, WorkerStore, GUILDHALL_CONFIG],
           useFactory: (
             store: EventStore,
             commands: PlayerCommands,
             connector: VoiceConnector,
             opener: TrackOpener,
             workerStore: WorkerStore,
+            config: GuildhallConfig,
           ) => {
             const logger = new Logger('PlayerWorker');
             return new PlayerWorker({
@@ -87,6 +119,8 @@ export class PlayerWorkerModule {
               connector,
               opener,
               workerStore,
+              checkpointIntervalMs: config.playerCheckpointSeconds * 1_000,
+              idleDisconnectMs: config.playerIdleDisconnectSeconds * 1_000,
               onError: (message, error) =>
                 logger.warn(error === undefined ? message : `${message}: ${String(error)}`),
             });

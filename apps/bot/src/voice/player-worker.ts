@@ -1,4 +1,5 @@
-import { playerStreamId } from '#domain';
+import { AudioPlayerStatus } from '@discordjs/voice';
+import { playerStreamId, type LivePlayback } from '#domain';
 import type { EventStore, RecordedEvent, Subscription } from '#eventstore';
 import type { TrackOpener } from '#music';
 import { NO_CHECKPOINT } from '#projections';
@@ -16,6 +17,10 @@ export interface PlayerWorkerOptions {
   readonly workerStore: WorkerStore;
   /** How often the audio positions are saved for resuming after a crash. */
   readonly positionSaveIntervalMs?: number;
+  /** How often a playing track's position is recorded in the log (`PlaybackProgressed`). */
+  readonly checkpointIntervalMs?: number;
+  /** How long an idle player stays in its voice channel; 0: forever. */
+  readonly idleDisconnectMs?: number;
   readonly retryDelayMs?: number;
   readonly onError?: (message: string, error: unknown) => void;
 }
@@ -44,11 +49,14 @@ export class PlayerWorker {
   private startupHead = NO_CHECKPOINT;
   private saved = new Map<string, ActiveGuild>();
   private saveTimer: NodeJS.Timeout | undefined;
+  private checkpointTimer: NodeJS.Timeout | undefined;
   private retryTimer: NodeJS.Timeout | undefined;
   private running = false;
   private lastError: string | null = null;
 
-  constructor(private readonly options: PlayerWorkerOptions) {}
+  constructor(private readonly options: PlayerWorkerOptions) {
+    options.connector.listen((guildId, event) => this.sessions.get(guildId)?.onVoiceLink(event));
+  }
 
   async start(): Promise<void> {
     if (this.running) return;
@@ -59,17 +67,22 @@ export class PlayerWorker {
     this.subscribe();
     this.saveTimer = setInterval(() => this.savePositions(), this.options.positionSaveIntervalMs ?? 5_000);
     this.saveTimer.unref();
+    this.checkpointTimer = setInterval(() => this.checkpoint(), this.options.checkpointIntervalMs ?? 30_000);
+    this.checkpointTimer.unref();
   }
 
   /** Saves positions and silences every player without ending its track: a restart resumes it. */
   async stop(): Promise<void> {
     this.running = false;
     clearInterval(this.saveTimer);
+    clearInterval(this.checkpointTimer);
     clearTimeout(this.retryTimer);
     await this.subscription?.stop();
     this.subscription = undefined;
     this.savePositions();
     for (const audio of this.audios.values()) audio.close();
+    for (const session of this.sessions.values()) session.close();
+    this.options.connector.closeAll();
     this.sessions.clear();
     this.loading.clear();
     this.audios.clear();
@@ -82,6 +95,19 @@ export class PlayerWorker {
     return audio?.trackId !== undefined && positionMs !== undefined
       ? { trackId: audio.trackId, positionMs }
       : undefined;
+  }
+
+  /**
+   * What a listener of the guild hears now, read from the audio: frames sent so far, and whether
+   * they are going out (playing, and the voice connection ready). Undefined when nothing plays here.
+   */
+  live(guildId: string): LivePlayback | undefined {
+    const audio = this.audios.get(guildId);
+    const positionMs = audio?.positionMs();
+    if (!audio || audio.trackId === undefined || positionMs === undefined) return undefined;
+    const audible =
+      audio.player.state.status === AudioPlayerStatus.Playing && this.options.connector.isReady(guildId);
+    return { trackId: audio.trackId, positionMs, audible };
   }
 
   /** A guild's audio (tests and the benchmark count its frames). */
@@ -159,6 +185,7 @@ export class PlayerWorker {
       connector: this.options.connector,
       startupHead: this.startupHead,
       saved: this.saved.get(guildId),
+      idleDisconnectMs: this.options.idleDisconnectMs ?? 0,
       onError: this.options.onError ?? (() => {}),
     });
     holder.session = session;
@@ -167,6 +194,12 @@ export class PlayerWorker {
     this.audios.set(guildId, audio);
     this.options.connector.playerCreated(guildId, audio.player);
     return session;
+  }
+
+  /** Records where each audibly playing track is, so readers elsewhere see the audio, not a clock. */
+  private checkpoint(): void {
+    for (const session of this.sessions.values())
+      if (this.live(session.guildId)?.audible) session.checkpoint();
   }
 
   private savePositions(): void {

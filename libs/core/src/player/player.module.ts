@@ -10,6 +10,8 @@ import { JoinVoiceChannelHandler } from './join-voice-channel/join-voice-channel
 import { LeaveVoiceChannelHandler } from './leave-voice-channel/leave-voice-channel.handler';
 import { MoveTrackHandler } from './move-track/move-track.handler';
 import { PausePlaybackHandler } from './pause-playback/pause-playback.handler';
+import { PlaybackMonitorModule } from './playback/playback-monitor';
+import { RecordWorkerReportHandler } from './record-worker-report/record-worker-report.handler';
 import { PlayPreviousHandler } from './play-previous/play-previous.handler';
 import { RemoveTrackHandler } from './remove-track/remove-track.handler';
 import { ResumePlaybackHandler } from './resume-playback/resume-playback.handler';
@@ -33,6 +35,7 @@ const HANDLERS = [
   MoveTrackHandler,
   PausePlaybackHandler,
   PlayPreviousHandler,
+  RecordWorkerReportHandler,
   RemoveTrackHandler,
   ResumePlaybackHandler,
   SeekTrackHandler,
@@ -50,11 +53,17 @@ const HANDLERS = [
  * seed catalogue; `withResolver` puts the real sources (local library, http, yt-dlp) in its place.
  */
 @Module({
+  imports: [PlaybackMonitorModule],
   providers: [...HANDLERS, { provide: TrackResolver, useFactory: () => new CatalogueTrackResolver() }],
   exports: [TrackResolver],
 })
 export class PlayerModule {
   static withResolver(resolver: Provider<TrackResolver>): DynamicModule {
-    return { module: PlayerModule, providers: [...HANDLERS, resolver], exports: [TrackResolver] };
+    return {
+      module: PlayerModule,
+      imports: [PlaybackMonitorModule],
+      providers: [...HANDLERS, resolver],
+      exports: [TrackResolver],
+    };
   }
 }

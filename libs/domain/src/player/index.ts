@@ -5,3 +5,4 @@ export * from './player.state';
 export * from './player.queue';
 export * from './player.decider';
 export * from './track-resolver';
+export * from './player.playback';

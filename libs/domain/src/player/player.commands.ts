@@ -1,3 +1,4 @@
+import type { VoiceFaultCause } from './player.events';
 import type { LoopMode, QueuePlacement, Track, TrackEndReason } from './player.track';
 
 interface Cmd<T extends string> {
@@ -63,6 +64,31 @@ export interface SetFairShare extends Cmd<'SetFairShare'> {
   readonly enabled: boolean;
 }
 
+// ── reported by the player worker ──
+
+/** The voice connection went down (`reconnecting` false: for good); `positionMs` where the audio stopped. */
+export interface ReportVoiceLost extends Cmd<'ReportVoiceLost'> {
+  readonly cause: VoiceFaultCause;
+  readonly closeCode: number | null;
+  readonly reconnecting: boolean;
+  readonly positionMs?: number;
+}
+export interface ReportVoiceReconnected extends Cmd<'ReportVoiceReconnected'> {
+  readonly positionMs?: number;
+}
+export interface ReportVoiceMoved extends Cmd<'ReportVoiceMoved'> {
+  readonly channelId: string;
+}
+export interface CheckpointPlayback extends Cmd<'CheckpointPlayback'> {
+  readonly trackId: string;
+  readonly positionMs: number;
+}
+export interface DisconnectIdle extends Cmd<'DisconnectIdle'> {
+  readonly idleSeconds: number;
+}
+export type PlayerWorkerReport =
+  ReportVoiceLost | ReportVoiceReconnected | ReportVoiceMoved | CheckpointPlayback | DisconnectIdle;
+
 export type PlayerCommand =
   | JoinVoiceChannel
   | LeaveVoiceChannel
@@ -81,4 +107,5 @@ export type PlayerCommand =
   | ShuffleQueue
   | ClearQueue
   | SetLoopMode
-  | SetFairShare;
+  | SetFairShare
+  | PlayerWorkerReport;

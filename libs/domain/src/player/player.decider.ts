@@ -2,6 +2,7 @@ import { assertSnowflake } from '../guild/guild.rules';
 import { assertNever, type DecisionContext, type Decider } from '../shared/decider';
 import * as playback from './player-playback.decide';
 import * as queue from './player-queue.decide';
+import * as voice from './player-voice.decide';
 import type { PlayerCommand } from './player.commands';
 import type { PlayerEvent } from './player.events';
 import { evolvePlayer, initialPlayerState, type PlayerState } from './player.state';
@@ -47,6 +48,16 @@ function decide(command: PlayerCommand, state: PlayerState, context: DecisionCon
       return queue.setLoop(command, s);
     case 'SetFairShare':
       return queue.setFairShare(command, s);
+    case 'ReportVoiceLost':
+      return voice.voiceLost(command, s, context);
+    case 'ReportVoiceReconnected':
+      return voice.voiceReconnected(command, s, context);
+    case 'ReportVoiceMoved':
+      return voice.voiceMoved(command, s);
+    case 'CheckpointPlayback':
+      return voice.checkpoint(command, s, context);
+    case 'DisconnectIdle':
+      return voice.disconnectIdle(command, s);
     default:
       return assertNever(command);
   }
@@ -75,5 +86,10 @@ export const playerDecider: Decider<PlayerState, PlayerCommand, PlayerEvent> = {
     LoopModeChanged: 1,
     FairShareChanged: 1,
     TrackRecalled: 1,
+    VoiceConnectionLost: 1,
+    VoiceReconnected: 1,
+    VoiceChannelMoved: 1,
+    PlaybackProgressed: 1,
+    IdleDisconnected: 1,
   },
 };

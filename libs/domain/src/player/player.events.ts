@@ -71,6 +71,59 @@ export type TrackRecalled = DomainEvent<
   Data<{ readonly trackId: string; readonly returnTrackId: string | null }>
 >;
 
+/** Why a voice connection went down (see docs/VOICE.md). */
+export type VoiceFaultCause =
+  | 'socket_closed'
+  | 'udp_silent'
+  | 'server_moved'
+  | 'endpoint_removed'
+  | 'adapter_unavailable'
+  | 'reconnect_failed';
+
+/**
+ * The worker's voice connection went down. `reconnecting`: the worker tries again and holds the track
+ * at `positionMs` meanwhile; false: Discord said not to (4014) or every attempt failed, so the player
+ * left the channel (the current track ended just before, as `stopped`).
+ */
+export type VoiceConnectionLost = DomainEvent<
+  'VoiceConnectionLost',
+  Data<{
+    readonly channelId: string;
+    readonly cause: VoiceFaultCause;
+    /** The voice WebSocket's close code, when a close caused it. */
+    readonly closeCode: number | null;
+    readonly reconnecting: boolean;
+    readonly trackId: string | null;
+    readonly positionMs: number | null;
+    readonly lostAt: string;
+  }>
+>;
+/** The voice connection is ready again; the held track plays on from `positionMs`. */
+export type VoiceReconnected = DomainEvent<
+  'VoiceReconnected',
+  Data<{
+    readonly channelId: string;
+    readonly trackId: string | null;
+    readonly positionMs: number | null;
+    readonly reconnectedAt: string;
+  }>
+>;
+/** Someone moved the bot to another voice channel of the guild; the connection followed. */
+export type VoiceChannelMoved = DomainEvent<
+  'VoiceChannelMoved',
+  Data<{ readonly fromChannelId: string; readonly channelId: string }>
+>;
+/** Where the audio actually was at `at` (frames sent), checkpointed by the worker every few seconds. */
+export type PlaybackProgressed = DomainEvent<
+  'PlaybackProgressed',
+  Data<{ readonly trackId: string; readonly positionMs: number; readonly at: string }>
+>;
+/** Nothing played or was queued for `idleSeconds`: the worker left the channel. */
+export type IdleDisconnected = DomainEvent<
+  'IdleDisconnected',
+  Data<{ readonly channelId: string; readonly idleSeconds: number }>
+>;
+
 export type PlayerEvent =
   | VoiceChannelJoined
   | VoiceChannelLeft
@@ -88,7 +141,12 @@ export type PlayerEvent =
   | QueueCleared
   | LoopModeChanged
   | FairShareChanged
-  | TrackRecalled;
+  | TrackRecalled
+  | VoiceConnectionLost
+  | VoiceReconnected
+  | VoiceChannelMoved
+  | PlaybackProgressed
+  | IdleDisconnected;
 
 export const PLAYER_EVENT_TYPES = [
   'VoiceChannelJoined',
@@ -108,4 +166,9 @@ export const PLAYER_EVENT_TYPES = [
   'LoopModeChanged',
   'FairShareChanged',
   'TrackRecalled',
+  'VoiceConnectionLost',
+  'VoiceReconnected',
+  'VoiceChannelMoved',
+  'PlaybackProgressed',
+  'IdleDisconnected',
 ] as const satisfies readonly PlayerEvent['type'][];

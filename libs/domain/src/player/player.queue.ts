@@ -41,13 +41,15 @@ export function nextTrack(state: PlayerState): Track | null {
 }
 
 /**
- * The live position in ms of the current track at `nowMs` (epoch ms): the start offset plus the time
- * since it started, or the paused position; never past the end of a track of known length.
+ * The position in ms of the current track at `nowMs` (epoch ms) as the log tells it: the last measured
+ * offset plus the time since it was measured, or the paused or held position; never past the end of a
+ * track of known length. The worker's own reading is exact; this is what a reader without it infers.
  */
 export function positionAt(current: NowPlaying, nowMs: number): number {
-  const raw = current.paused
-    ? current.offsetMs
-    : current.offsetMs + Math.max(0, nowMs - Date.parse(current.startedAt));
+  const raw =
+    current.paused || current.held
+      ? current.offsetMs
+      : current.offsetMs + Math.max(0, nowMs - Date.parse(current.startedAt));
   const lengthMs = current.track.durationSec * 1000;
   return !current.track.isStream && lengthMs > 0 ? Math.min(raw, lengthMs) : raw;
 }

@@ -1,4 +1,4 @@
-import type { PlayerEvent, TrackRecalled } from './player.events';
+import type { PlayerEvent, TrackRecalled, VoiceConnectionLost, VoiceFaultCause } from './player.events';
 import { PLAYER_LIMITS, type LoopMode, type Track } from './player.track';
 
 /** The track audio is playing (or paused on), and where in it. */
@@ -9,6 +9,16 @@ export interface NowPlaying {
   /** When audio (re)started at `offsetMs`: start, resume or seek. ISO 8601. */
   readonly startedAt: string;
   readonly paused: boolean;
+  /** Held where `offsetMs` says while the voice connection is down (never played into a dead one). */
+  readonly held?: boolean;
+}
+
+/** The last voice fault: while `reconnecting`, the worker is trying again. Cleared by a reconnect or a join. */
+export interface VoiceFault {
+  readonly cause: VoiceFaultCause;
+  readonly closeCode: number | null;
+  readonly reconnecting: boolean;
+  readonly since: string;
 }
 
 /** A guild's player folded from `player-{guildId}`. */
@@ -23,6 +33,7 @@ export interface PlayerState {
   readonly volume: number;
   readonly loop: LoopMode;
   readonly fairShare: boolean;
+  readonly voiceFault: VoiceFault | null;
 }
 
 export const initialPlayerState = (): PlayerState => ({
@@ -34,6 +45,7 @@ export const initialPlayerState = (): PlayerState => ({
   volume: PLAYER_LIMITS.defaultVolume,
   loop: 'off',
   fairShare: false,
+  voiceFault: null,
 });
 
 const withHistory = (history: readonly Track[], track: Track): readonly Track[] =>
@@ -73,7 +85,15 @@ function ended(state: PlayerState, trackId: string, reason: string): PlayerState
 }
 
 function started(state: PlayerState, trackId: string, positionMs: number, startedAt: string): PlayerState {
-  const play = (track: Track): NowPlaying => ({ track, offsetMs: positionMs, startedAt, paused: false });
+  // A track started while the connection is down waits for it, held like the one it replaced.
+  const hold = state.voiceFault?.reconnecting ? { held: true } : {};
+  const play = (track: Track): NowPlaying => ({
+    track,
+    offsetMs: positionMs,
+    startedAt,
+    paused: false,
+    ...hold,
+  });
   if (state.current?.track.trackId === trackId) return { ...state, current: play(state.current.track) };
   const track = state.queue.find((t) => t.trackId === trackId);
   if (!track) return state;
@@ -94,14 +114,58 @@ function shuffled(queue: readonly Track[], order: readonly string[]): readonly T
   return [...inOrder, ...queue.filter((t) => !listed.has(t.trackId))];
 }
 
+/** The current track placed at a measured position (`held`: not advancing). */
+function measured(
+  current: NowPlaying | null,
+  positionMs: number | null,
+  at: string,
+  held: boolean | undefined,
+): NowPlaying | null {
+  if (current === null) return null;
+  const { held: _wasHeld, ...rest } = current;
+  return {
+    ...rest,
+    offsetMs: positionMs ?? current.offsetMs,
+    startedAt: at,
+    ...(held ? { held: true } : {}),
+  };
+}
+
+function voiceLost(state: PlayerState, data: VoiceConnectionLost['data']): PlayerState {
+  const { cause, closeCode, reconnecting, lostAt } = data;
+  const voiceFault = { cause, closeCode, reconnecting, since: lostAt };
+  if (!reconnecting) return { ...state, voiceFault, voiceChannelId: null };
+  const current = state.current?.track.trackId === data.trackId ? state.current : null;
+  return {
+    ...state,
+    voiceFault,
+    current: current ? measured(current, data.positionMs, lostAt, true) : state.current,
+  };
+}
+
 /** Folds one player event. Events are trusted; unknown types are ignored (a newer writer may add some). */
 export function evolvePlayer(state: PlayerState, event: PlayerEvent): PlayerState {
   const s: PlayerState = { ...state, guildId: event.data.guildId };
   switch (event.type) {
     case 'VoiceChannelJoined':
-      return { ...s, voiceChannelId: event.data.channelId };
+      return { ...s, voiceChannelId: event.data.channelId, voiceFault: null };
     case 'VoiceChannelLeft':
+    case 'IdleDisconnected':
       return { ...s, voiceChannelId: null };
+    case 'VoiceChannelMoved':
+      return { ...s, voiceChannelId: event.data.channelId };
+    case 'VoiceConnectionLost':
+      return voiceLost(s, event.data);
+    case 'VoiceReconnected':
+      return {
+        ...s,
+        voiceFault: null,
+        current: measured(s.current, event.data.positionMs, event.data.reconnectedAt, false),
+      };
+    case 'PlaybackProgressed':
+      return s.current?.track.trackId === event.data.trackId
+        ? { ...s, current: measured(s.current, event.data.positionMs, event.data.at, s.current.held) }
+        : s;
     case 'TracksQueued': {
       const tracks = event.data.tracks;
       return {

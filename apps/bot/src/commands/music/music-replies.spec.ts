@@ -90,6 +90,7 @@ describe('music replies', () => {
       paused: false,
       volume: 80,
       voiceChannelId: null,
+      playback: { state: 'playing', isPlaying: true, positionMs: 83_000, source: 'worker' },
     });
     const [embed] = reply.embeds!;
     assert.equal(embed!.title, 'Now playing');

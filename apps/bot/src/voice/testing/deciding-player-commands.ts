@@ -1,4 +1,4 @@
-import type { TrackEndReason } from '#domain';
+import type { PlayerWorkerReport, TrackEndReason } from '#domain';
 import { systemContext } from '#core';
 import { decidePlayer } from '#core/player/decide-player';
 import type { EventStore } from '#eventstore';
@@ -30,5 +30,9 @@ export class DecidingPlayerCommands extends PlayerCommands {
       { type: 'EndTrack', guildId, trackId, reason, positionMs, ...(error ? { error } : {}) },
       systemContext('system', 'player-worker'),
     );
+  }
+
+  async report(report: PlayerWorkerReport): Promise<void> {
+    await decidePlayer(this.store, report, systemContext('system', 'player-worker'));
   }
 }

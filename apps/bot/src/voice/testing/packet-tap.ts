@@ -13,7 +13,8 @@ export class PacketTap {
   audio = 0;
   silence = 0;
   bytes = 0;
-  readonly state = { status: 'ready' };
+  /** The player sends only to a connection whose status is `ready`: set another to cut it off. */
+  readonly state: { status: string } = { status: 'ready' };
 
   static attach(player: AudioPlayer): PacketTap {
     const tap = new PacketTap();

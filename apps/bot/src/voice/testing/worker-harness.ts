@@ -1,7 +1,7 @@
 import { Module, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CommandBus, CqrsModule } from '@nestjs/cqrs';
-import { ConfigModule } from '#config';
+import { ConfigModule, type GuildhallConfig } from '#config';
 import {
   EnqueueTracksCommand,
   EventStoreModule,
@@ -22,10 +22,10 @@ export const GUILD = '111111111111111111';
 export const USER = '222222222222222222';
 
 /** The bot process as wired in the app — store, buses, player handlers, music sources, worker — minus HTTP. */
-export interface WorkerHarness {
+export interface WorkerHarness<C extends TappingVoiceConnector = TappingVoiceConnector> {
   readonly app: INestApplicationContext;
   readonly worker: PlayerWorker;
-  readonly connector: TappingVoiceConnector;
+  readonly connector: C;
   readonly bus: CommandBus;
   readonly players: PlayerReadModel;
   enqueue(query: string): Promise<string>;
@@ -33,11 +33,15 @@ export interface WorkerHarness {
   close(): Promise<void>;
 }
 
-export async function startWorkerHarness(dataDir: string, musicDir: string): Promise<WorkerHarness> {
-  const connector = new TappingVoiceConnector();
+export async function startWorkerHarness<C extends TappingVoiceConnector = TappingVoiceConnector>(
+  dataDir: string,
+  musicDir: string,
+  options: { connector?: C; config?: Partial<GuildhallConfig> } = {},
+): Promise<WorkerHarness<C>> {
+  const connector = options.connector ?? (new TappingVoiceConnector() as C);
   @Module({
     imports: [
-      ConfigModule.forRoot({ dataDir, logLevel: 'silent', sqliteDurability: 'normal' }),
+      ConfigModule.forRoot({ dataDir, logLevel: 'silent', sqliteDurability: 'normal', ...options.config }),
       CqrsModule.forRoot(),
       EventStoreModule,
       ProjectionsModule,

@@ -1,16 +1,17 @@
 import { Query } from '@nestjs/cqrs';
-import type { Track } from '#domain';
+import type { PlaybackReading, Track } from '#domain';
 import type { MinPosition } from '../../command-handling/read-model-freshness';
 
 /** The current track with its live position. */
 export interface NowPlayingView {
   readonly guildId: string;
   readonly track: Track;
-  /** Live position in ms: the start offset plus the time since it (re)started, or where it is paused. */
+  /** Where the audio is, in ms: the worker's frames when it plays here, else the log's last measure. */
   readonly positionMs: number;
   readonly paused: boolean;
   readonly volume: number;
   readonly voiceChannelId: string | null;
+  readonly playback: PlaybackReading;
 }
 
 /** What plays now in a guild; null when nothing does (Elixir answers 410). */
