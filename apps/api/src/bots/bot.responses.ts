@@ -12,8 +12,8 @@ export const DEVELOPER_USERNAME_SCHEMA: SchemaObject = {
   description: "Discord username: 2–32 letters, digits, _ or . (no '..'), any case",
 };
 
-const instant = (example: string | null, description?: string) =>
-  ApiProperty({ type: String, format: 'date-time', nullable: example === null, example, description });
+const instant = (example: string, nullable = false) =>
+  ApiProperty({ type: String, format: 'date-time', nullable, example });
 
 /** BotNexus's bot profile, also the canonical `/v1/bots/{bot_id}` resource. */
 export class BotProfileResponse {
@@ -56,8 +56,8 @@ export class BotProfileResponse {
   @ApiProperty({ type: 'integer', example: 3 }) review_count!: number;
   @ApiProperty({ type: Number, nullable: true, example: 4.67 }) average_rating!: number | null;
   @ApiProperty({ type: 'integer', example: 4 }) samples!: number;
-  @instant('2026-01-01T12:00:00.000Z') last_sampled_at!: string | null;
-  @instant('2026-01-01T12:00:00.000Z') server_count_updated_at!: string | null;
+  @instant('2026-01-01T12:00:00.000Z', true) last_sampled_at!: string | null;
+  @instant('2026-01-01T12:00:00.000Z', true) server_count_updated_at!: string | null;
   @instant('2025-12-01T09:00:00.000Z') registered_at!: string;
   @instant('2026-01-01T12:00:00.000Z') updated_at!: string;
   @ApiProperty({ type: 'integer', example: 7, description: "Revision of the bot's stream" })

@@ -6,14 +6,19 @@ import { ApiSnowflake } from '../openapi/params';
 import { ApiErrors, ApiOk } from '../openapi/responses';
 
 /**
- * Response classes of the canonical and Hexify music routes. music.views.ts builds the bodies and is
- * typed against these classes, so a field added to one and not the other fails the build.
+ * Response classes of the canonical and Hexify music routes. music.views.ts builds the bodies; its
+ * canonical ones are typed against these classes, so a field added there and not here fails the build.
  */
 
 // ── canonical ───────────────────────────────────────────────────────────────────────────────────────
 
 export class TrackResponse {
-  @ApiProperty({ example: 'b3c1f0e2a9d84c7e', description: 'This queue entry' }) track_id!: string;
+  @ApiProperty({
+    format: 'uuid',
+    example: '5b1e0c8a-8d4f-4b7e-9f0a-1c2d3e4f5a6b',
+    description: 'This queue entry',
+  })
+  track_id!: string;
   @ApiProperty({ example: 'Never Gonna Give You Up' }) title!: string;
   @ApiProperty({ example: 'Rick Astley' }) author!: string;
   @ApiProperty({ type: Number, example: 213, description: 'seconds; 0 for a live stream' })

@@ -1,5 +1,6 @@
 import { positionAt, type NowPlaying, type Track } from '#domain';
 import type { PlayerView } from '#projections';
+import type { CurrentTrackResponse, PlayerResponse, TrackResponse } from './music.responses';
 
 /** `mm:ss`, minutes unbounded (a 75-minute mix is `75:00`), as Elixir shows durations. */
 export function clock(totalSec: number): string {
@@ -79,7 +80,7 @@ export function elixirTrackBody(t: Track, positionMs = 0): ElixirTrackBody {
 
 // ── canonical ───────────────────────────────────────────────────────────────────────────────────────
 
-export const canonicalTrack = (t: Track) => ({
+export const canonicalTrack = (t: Track): TrackResponse => ({
   track_id: t.trackId,
   title: t.title,
   author: t.author,
@@ -92,7 +93,7 @@ export const canonicalTrack = (t: Track) => ({
   requested_by: t.requestedBy,
 });
 
-export function canonicalNowPlaying(current: NowPlaying, nowMs: number) {
+export function canonicalNowPlaying(current: NowPlaying, nowMs: number): CurrentTrackResponse {
   return {
     track: canonicalTrack(current.track),
     position_ms: positionAt(current, nowMs),
@@ -103,7 +104,11 @@ export function canonicalNowPlaying(current: NowPlaying, nowMs: number) {
 }
 
 /** The whole player: `queue` in play order (fair share applied), `history` oldest first. */
-export function canonicalPlayerBody(guildId: string, player: PlayerView | null, nowMs: number) {
+export function canonicalPlayerBody(
+  guildId: string,
+  player: PlayerView | null,
+  nowMs: number,
+): PlayerResponse {
   return {
     guild_id: guildId,
     voice_channel_id: player?.voiceChannelId ?? null,

@@ -86,6 +86,6 @@ export function ApiDialect(dialect: Dialect, options: { keyless?: boolean } = {}
         : dialect === 'bod'
           ? [ApiSecurity(BOTS_ON_DISCORD_KEY), ApiBearerAuth(BEARER)]
           : [ApiBearerAuth(BEARER)];
-  const keyed = security.length > 0 ? [missingKey(dialect)] : [];
+  const keyed = options.keyless || dialect === 'elixir' ? [] : [missingKey(dialect)];
   return applyDecorators(...security, ...keyed, ApiRateLimited(dialect));
 }

@@ -67,8 +67,7 @@ const ERRORS: Record<ErrorStatus, { description: string; message: string; extra?
     description:
       'Invalid input: the message names the field (validation adds `fields`, domain refusals `code` and `field`). ' +
       'Also a body that is not JSON or breaks a shape limit (nesting, fields per object, items per array, values)',
-    message: 'volume must not be greater than 100',
-    extra: { fields: [{ field: 'volume', message: 'volume must not be greater than 100' }] },
+    message: 'id must be a Discord snowflake (a decimal string of up to 20 digits)',
   },
   401: {
     description: 'No key, or an unknown or revoked one (refused before the body is read)',
