@@ -11,7 +11,7 @@ import {
   Res,
 } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import {
   GetNowPlayingQuery,
@@ -135,6 +135,7 @@ export class MusicPlayerController {
   @GuildManager('id')
   @HttpCode(200)
   @ApiPlayerWrite('Skip the current track', 'With `track_id`, only if that track is still the current one.')
+  @ApiBody({ type: SkipDto, required: false })
   skip(
     @Param('id', new SnowflakePipe('id')) id: string,
     @Body() body: SkipDto,
