@@ -121,6 +121,22 @@ describe('analytics over HTTP (embedded chDB)', () => {
     assert.equal(bad.statusCode, 400);
   });
 
+  it("given the canonical summary and top tracks, then Hexify's body plus the zone, and a track list as JSON or CSV", async () => {
+    // given the commands recorded above, and no track played
+    // when the canonical summary and the track ranking are read
+    const summary = await request('GET', `/v1/servers/${GUILD}/analytics`);
+    const tracks = await request('GET', `/v1/servers/${GUILD}/analytics/top-tracks?limit=5`);
+    const csv = await request('GET', `/v1/servers/${GUILD}/analytics/top-tracks`, undefined, {
+      accept: 'text/csv',
+    });
+    // then the summary is Hexify's shape with the guild's zone, and nothing has been played
+    assert.equal(summary.statusCode, 200);
+    assert.equal(summary.json().time_zone, 'UTC');
+    assert.ok(summary.json().commands_used.total >= 3);
+    assert.deepEqual(tracks.json(), { tracks: [] });
+    assert.equal(csv.body, 'identifier,title,author,plays\r\n');
+  });
+
   it('given BotNexus submissions, then JSON only, a missing timestamp means now, and a resubmission writes nothing', async () => {
     const body = { server_id: GUILD, active_users: 482 };
     const first = await request('POST', '/v1/analytics/submit', body);

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createGuildhallApp } from '#guildhall/guildhall-app';
 import { runCli } from '../support/server-process';
+import { recordResponses } from '../support/contract/response-log';
 
 /** The last line the demo prints: one JSON object. */
 const summaryOf = (stdout: string) => JSON.parse(stdout.trim().split('\n').at(-1)!);
@@ -21,6 +22,7 @@ describe("the demo serves the bot seeds' documented requests on a fresh instance
     assert.equal(first.code, 0, first.stderr);
     keys = summaryOf(first.stdout).keys;
     app = await createGuildhallApp({ dataDir, logLevel: 'silent' });
+    recordResponses(app.getHttpAdapter().getInstance());
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
   });

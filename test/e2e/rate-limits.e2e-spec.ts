@@ -4,6 +4,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createGuildhallApp } from '#guildhall/guildhall-app';
 import { startRedisServer, type RedisServer } from '../support/redis-server';
 import { HEXIFY_PROFILE, startTestApp, type TestApp } from '../support/test-app';
+import { recordResponses } from '../support/contract/response-log';
 
 const SERVER = '123456789012345678';
 const HUSH_SERVER = '123456';
@@ -86,6 +87,7 @@ describe('rate limits shared through Redis by two API replicas', () => {
     redis = await startRedisServer();
     t = await startTestApp({ redisUrl: redis.url });
     replica = await createGuildhallApp({ dataDir: t.dataDir, logLevel: 'silent', redisUrl: redis.url });
+    recordResponses(replica.getHttpAdapter().getInstance());
     await replica.init();
     await replica.getHttpAdapter().getInstance().ready();
     await t.registerGuild(SERVER);

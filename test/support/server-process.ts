@@ -1,8 +1,18 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import { CONTRACT_LOG_DIR, CONTRACT_SOURCE } from './contract/response-log';
 
 const ROOT = join(__dirname, '..', '..', '..');
+
+/** When the test run checks responses against the OpenAPI document, the server records its own too. */
+function contractRecording(): { args: string[]; env: Record<string, string> } {
+  if (!process.env[CONTRACT_LOG_DIR]) return { args: [], env: {} };
+  return {
+    args: ['--require', join(__dirname, 'contract', 'record-responses.preload.js')],
+    env: { [CONTRACT_SOURCE]: relative(ROOT, process.argv[1] ?? '') },
+  };
+}
 
 /** A free loopback port, found by binding port 0 and letting it go. */
 export function freePort(): Promise<number> {
@@ -31,9 +41,11 @@ export async function startServerProcess(
   env: Record<string, string> = {},
   entry = 'dist/apps/guildhall/src/main.js',
 ): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [join(ROOT, entry)], {
+  const recording = contractRecording();
+  const child = spawn(process.execPath, [...recording.args, join(ROOT, entry)], {
     env: {
       ...process.env,
+      ...recording.env,
       DATA_DIR: dataDir,
       PORT: String(port),
       HOST: '127.0.0.1',

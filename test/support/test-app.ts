@@ -15,6 +15,7 @@ import {
 import type { GuildProfile } from '#domain';
 import type { GuildhallConfig } from '#config';
 import { createGuildhallApp } from '#guildhall/guildhall-app';
+import { recordResponses } from './contract/response-log';
 
 export interface TestApp {
   readonly app: NestFastifyApplication;
@@ -41,6 +42,7 @@ export const HEXIFY_PROFILE: GuildProfile = {
 export async function startTestApp(overrides: Partial<GuildhallConfig> = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'guildhall-e2e-'));
   const app = await createGuildhallApp({ dataDir, logLevel: 'silent', ...overrides });
+  recordResponses(app.getHttpAdapter().getInstance());
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return {

@@ -1,13 +1,14 @@
 import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import type { GuildhallConfig } from '#config';
 import { createValidationPipe } from './common/validation';
 import { httpServerOptions } from './http-input/http-server-options';
 import { acceptOnlyJsonBodies } from './http-input/json-body-parser';
 import { KeyBeforeBody } from './http-input/key-before-body';
+import { createOpenApiDocument } from './openapi/openapi-document';
 
 /**
  * Serves a composed application over HTTP: Fastify, pino, validation, OpenAPI. The composition root
@@ -35,17 +36,7 @@ export async function createApiApp(
   if (options.guards !== false) app.get(KeyBeforeBody).install(fastify);
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Guildhall')
-      .setDescription(
-        'Canonical /v1 API and the seed dialects (Hexify /v2, Hush, BotNexus, Bots on Discord, Elixir)',
-      )
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = createOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
   return app;
 }

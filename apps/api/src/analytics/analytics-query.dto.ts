@@ -11,8 +11,17 @@ const DEFAULT_SPAN = { hour: 86_400, day: 30 * 86_400 } as const;
 
 /** `from`/`to`: ISO 8601 or epoch seconds; `to` defaults to now, `from` to a day (hours) or 30 days before. */
 export class AnalyticsRangeDto {
-  @ApiPropertyOptional({ example: '2026-01-01T00:00:00Z' }) @IsOptional() @IsString() from?: string;
-  @ApiPropertyOptional({ example: '2026-01-31T00:00:00Z' }) @IsOptional() @IsString() to?: string;
+  @ApiPropertyOptional({ example: '2026-01-01T00:00:00Z', description: 'ISO 8601 or epoch seconds' })
+  @IsOptional()
+  @IsString()
+  from?: string;
+  @ApiPropertyOptional({
+    example: '2026-01-31T00:00:00Z',
+    description: 'ISO 8601 or epoch seconds; now by default',
+  })
+  @IsOptional()
+  @IsString()
+  to?: string;
   @ApiPropertyOptional({ enum: ['hour', 'day'], default: 'day' })
   @IsOptional()
   @IsIn(['hour', 'day'])
@@ -27,7 +36,7 @@ export class TimeseriesQueryDto extends AnalyticsRangeDto {
 }
 
 export class TopQueryDto extends AnalyticsRangeDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 10 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 10 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

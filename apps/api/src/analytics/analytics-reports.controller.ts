@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import {
@@ -12,6 +12,10 @@ import { RequireScope } from '../auth/access.decorators';
 import { POSITION_HEADER } from '../common/min-position';
 import { CurrentKey, RestCommandContext } from '../common/request-context';
 import { SnowflakePipe } from '../common/snowflake';
+import { ApiDialect } from '../openapi/dialect';
+import { ApiSnowflakeParam } from '../openapi/params';
+import { ApiErrors, ApiOk } from '../openapi/responses';
+import { VoidReportResponse } from './analytics.responses';
 
 export class VoidReportDto {
   @ApiProperty({
@@ -21,7 +25,7 @@ export class VoidReportDto {
   @IsISO8601({ strict: true })
   timestamp!: string;
 
-  @ApiPropertyOptional({ maxLength: 200 })
+  @ApiPropertyOptional({ maxLength: 200, example: 'submitted by mistake' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -30,7 +34,7 @@ export class VoidReportDto {
 
 /** Operators correct a false activity report (BotNexus submit): the void is an event analytics honour. */
 @ApiTags('Analytics')
-@ApiBearerAuth()
+@ApiDialect('canonical')
 @Controller('v1/servers/:id/analytics/reports')
 export class AnalyticsReportsController {
   constructor(private readonly commandBus: UsageRecordingCommandBus) {}
@@ -39,6 +43,13 @@ export class AnalyticsReportsController {
   @Post('void')
   @HttpCode(200)
   @RequireScope('admin')
+  @ApiOperation({
+    summary: 'Void an activity report (admin)',
+    description: 'Analytics ignore it from then on; the report stays in the store.',
+  })
+  @ApiSnowflakeParam('id', '1029384756', 'Discord guild id')
+  @ApiOk(VoidReportResponse, { description: 'The report and whether this call voided it', write: true })
+  @ApiErrors(400, 403, 404, 409, 413, 415, 503)
   async voidReport(
     @Param('id', new SnowflakePipe('id')) id: string,
     @Body() body: VoidReportDto,

@@ -1,6 +1,6 @@
 import { Controller, Get, Headers, NotFoundException, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import {
   GetAnalyticsSeriesQuery,
@@ -13,17 +13,32 @@ import { GuildReader } from '../auth/access.decorators';
 import { SnowflakePipe } from '../common/snowflake';
 import { TimeseriesQueryDto, TopQueryDto, toRange } from './analytics-query.dto';
 import { hexifyAnalyticsBody, toCsv, wantsCsv } from './analytics.views';
+import {
+  AnalyticsSummaryResponse,
+  TimeseriesResponse,
+  TopCommandsResponse,
+  TopTracksResponse,
+} from './analytics.responses';
+import { ApiDialect } from '../openapi/dialect';
+import { ApiSnowflakeParam } from '../openapi/params';
+import { ApiErrors, ApiOk } from '../openapi/responses';
 
 /** Canonical analytics: the summary, zero-filled time series, top commands and tracks; CSV on `Accept: text/csv`. */
 @ApiTags('Analytics')
-@ApiBearerAuth()
-@ApiProduces('application/json', 'text/csv')
+@ApiDialect('canonical')
+@ApiSnowflakeParam('id', '123456789012345678', 'Discord guild id')
+@ApiErrors(400, 403, 404, 503)
 @Controller('v1/servers/:id/analytics')
 export class AnalyticsController {
   constructor(private readonly queryBus: QueryBus) {}
 
   @Get()
   @GuildReader('id')
+  @ApiOperation({
+    summary: 'Get the analytics summary',
+    description: "Hexify's body plus the time zone; not premium-gated.",
+  })
+  @ApiOk(AnalyticsSummaryResponse, { description: 'Commands used, active users and member growth' })
   async summary(@Param('id', new SnowflakePipe('id')) id: string) {
     const { result, timeZone } = found(id, await this.queryBus.execute(new GetAnalyticsSummaryQuery(id)));
     return { ...hexifyAnalyticsBody(result), time_zone: timeZone };
@@ -31,6 +46,14 @@ export class AnalyticsController {
 
   @Get('timeseries')
   @GuildReader('id')
+  @ApiOperation({
+    summary: 'Get a time series',
+    description: 'One point per bucket; CSV on `Accept: text/csv`.',
+  })
+  @ApiOk(TimeseriesResponse, {
+    description: 'The series',
+    csv: 'start,value\r\n2026-01-01T00:00:00.000Z,45\r\n',
+  })
   async timeseries(
     @Param('id', new SnowflakePipe('id')) id: string,
     @Query() query: TimeseriesQueryDto,
@@ -53,6 +76,11 @@ export class AnalyticsController {
 
   @Get('top-commands')
   @GuildReader('id')
+  @ApiOperation({ summary: 'Get the most used commands', description: 'CSV on `Accept: text/csv`.' })
+  @ApiOk(TopCommandsResponse, {
+    description: 'Commands, most used first',
+    csv: 'name,category,count\r\nplay,music,580\r\n',
+  })
   async topCommands(
     @Param('id', new SnowflakePipe('id')) id: string,
     @Query() query: TopQueryDto,
@@ -69,6 +97,11 @@ export class AnalyticsController {
 
   @Get('top-tracks')
   @GuildReader('id')
+  @ApiOperation({ summary: 'Get the most played tracks', description: 'CSV on `Accept: text/csv`.' })
+  @ApiOk(TopTracksResponse, {
+    description: 'Tracks, most played first',
+    csv: 'identifier,title,author,plays\r\ndQw4w9WgXcQ,Never Gonna Give You Up,Rick Astley,12\r\n',
+  })
   async topTracks(
     @Param('id', new SnowflakePipe('id')) id: string,
     @Query() query: TopQueryDto,

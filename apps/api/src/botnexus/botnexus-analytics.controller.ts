@@ -1,5 +1,5 @@
 import { Body, Controller, Headers, Post, Res, UnsupportedMediaTypeException } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import {
   ReportActivityCommand,
@@ -11,10 +11,13 @@ import { DomainError } from '#domain';
 import { UseDialect } from '../auth/dialect';
 import { CurrentKey, RestCommandContext } from '../common/request-context';
 import { parseSubmission } from './analytics-submission';
+import { AnalyticsSubmissionInput, AnalyticsSubmissionResponse } from './botnexus-submission.schemas';
+import { ApiDialect } from '../openapi/dialect';
+import { ApiCreated, ApiErrors, ApiOk } from '../openapi/responses';
 
 /** BotNexus: a bot pushes its usage figures for a server. */
 @ApiTags('BotNexus')
-@ApiBearerAuth()
+@ApiDialect('botnexus')
 @UseDialect('botnexus')
 @Controller('v1/analytics')
 export class BotNexusAnalyticsController {
@@ -22,6 +25,25 @@ export class BotNexusAnalyticsController {
 
   /** 201 when recorded, 200 when this server already had a report at this timestamp (nothing written). */
   @Post('submit')
+  @ApiOperation({
+    summary: 'Submit usage statistics',
+    description:
+      "A bot's key for a server it is in, or a key of someone who manages the server. `application/json` only.",
+  })
+  @ApiBody({ type: AnalyticsSubmissionInput })
+  @ApiCreated(AnalyticsSubmissionResponse, { description: 'Recorded' })
+  @ApiOk(AnalyticsSubmissionResponse, {
+    description: 'That server already had a report at that instant: nothing written',
+  })
+  @ApiErrors(
+    400,
+    { status: 403, description: 'The key may not report for this server (`code: not_in_guild`)' },
+    { status: 404, description: 'Unknown server' },
+    409,
+    413,
+    415,
+    503,
+  )
   async submit(
     @Headers('content-type') contentType: string | undefined,
     @Body() body: unknown,

@@ -3,6 +3,7 @@ import { IsArray, IsOptional, IsString, Length, ValidateIf } from 'class-validat
 import type { BotMeta } from '#domain';
 import { IsSnowflake } from '../common/snowflake';
 import { NoHiddenCharacters } from '../common/no-hidden-characters';
+import { ApiSnowflake } from '../openapi/params';
 
 /**
  * BotNexus's `PATCH /v1/bots/{bot_id}/meta`: every field optional, at least one required. Types are
@@ -43,8 +44,12 @@ export function toMetaChanges(dto: Partial<BotMetaDto>): Partial<BotMeta> {
 
 /** Canonical `PUT /v1/bots/{bot_id}`: registers a bot or brings it up to date (admin). */
 export class RegisterBotDto extends BotMetaDto {
-  @ApiProperty({ example: 'AniBot' }) @IsString() @Length(1, 32) @NoHiddenCharacters() name!: string;
-  @ApiProperty({ example: '437086154215391233' }) @IsSnowflake() owner_id!: string;
+  @ApiProperty({ example: 'AniBot', minLength: 1, maxLength: 32 })
+  @IsString()
+  @Length(1, 32)
+  @NoHiddenCharacters()
+  name!: string;
+  @ApiSnowflake({ example: '437086154215391233' }) @IsSnowflake() owner_id!: string;
 
   @ApiPropertyOptional({ type: String, nullable: true, example: '!' })
   @ValidateIf((_, value) => value !== null && value !== undefined)

@@ -13,10 +13,11 @@ import {
 } from 'class-validator';
 import { IsSnowflake } from '../common/snowflake';
 import { NoHiddenCharacters } from '../common/no-hidden-characters';
+import { ApiSnowflake } from '../openapi/params';
 
 /** Bots on Discord's guild count body, with its message style. */
 export class GuildCountDto {
-  @ApiProperty({ example: 54783, minimum: 0 })
+  @ApiProperty({ type: 'integer', example: 54783, minimum: 0 })
   @ValidateBy({
     name: 'isGuildCount',
     validator: {
@@ -30,16 +31,20 @@ export class GuildCountDto {
 
 /** `GET /bot-api/bots/:id/review?owner={user id}`. */
 export class ReviewCheckQueryDto {
-  @ApiProperty({ example: '437086154215391233', description: 'the user whose review is checked' })
+  @ApiSnowflake({ example: '437086154215391233', description: 'the user whose review is checked' })
   @IsSnowflake({ message: 'owner must be a Discord user id (a decimal string of up to 20 digits)' })
   owner!: string;
 }
 
 /** Canonical `POST /v1/bots/{bot_id}/reviews`: the reviewer is the key's owner. */
 export class ReviewDto {
-  @ApiProperty({ minimum: 1, maximum: 5, example: 5 }) @IsInt() @Min(1) @Max(5) rating!: number;
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 5, example: 5 })
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  rating!: number;
 
-  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 2000 })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 2000, example: 'Fast and reliable' })
   @ValidateIf((_, value) => value !== null && value !== undefined)
   @IsString()
   @NoHiddenCharacters({ multiline: true })
@@ -52,6 +57,8 @@ export class BotSampleDto {
     type: Number,
     nullable: true,
     example: 42,
+    minimum: 0,
+    maximum: 60_000,
     description: 'gateway latency in ms; null when offline',
   })
   @ValidateIf((_, value) => value !== null)
@@ -62,12 +69,18 @@ export class BotSampleDto {
 
   @ApiProperty({ example: true }) @IsBoolean() online!: boolean;
 
-  @ApiPropertyOptional({ description: 'whether the bot answered a command; defaults to online' })
+  @ApiPropertyOptional({
+    example: true,
+    description: 'whether the bot answered a command; defaults to online',
+  })
   @IsOptional()
   @IsBoolean()
   commands_ok?: boolean;
 
-  @ApiPropertyOptional({ description: 'ISO 8601; defaults to now. Older or repeated samples are ignored.' })
+  @ApiPropertyOptional({
+    example: '2026-01-01T12:00:00Z',
+    description: 'ISO 8601; defaults to now. Older or repeated samples are ignored.',
+  })
   @IsOptional()
   @IsISO8601({ strict: true })
   sampled_at?: string;

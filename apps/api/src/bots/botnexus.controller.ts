@@ -9,7 +9,7 @@ import {
   Res,
 } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import {
   GetBotQuery,
@@ -26,13 +26,17 @@ import { SnowflakePipe } from '../common/snowflake';
 import { BotMetaDto, toMetaChanges } from './bot-meta.dto';
 import { botAfterWrite, botProfileBody, developerStatusBody } from './bot.views';
 import { DeveloperUsernamePipe } from './developer-username.pipe';
+import { BotProfileResponse, DEVELOPER_USERNAME_SCHEMA, DeveloperStatusResponse } from './bot.responses';
+import { ApiDialect } from '../openapi/dialect';
+import { ApiMinPosition, ApiPathParam, ApiSnowflakeParam } from '../openapi/params';
+import { ApiErrors, ApiOk } from '../openapi/responses';
 
 /** How long partner directories may keep serving public metadata they mirrored before a change. */
 export const META_CACHE_REFRESH_SECONDS = 24 * 60 * 60;
 
 /** BotNexus: bot profiles, their public metadata, and developer status, under the canonical `/v1`. */
 @ApiTags('BotNexus')
-@ApiBearerAuth()
+@ApiDialect('botnexus')
 @UseDialect('botnexus')
 @Controller('v1')
 export class BotNexusController {
@@ -42,6 +46,14 @@ export class BotNexusController {
   ) {}
 
   @Get('bots/:bot_id')
+  @ApiOperation({
+    summary: 'Get a bot profile',
+    description: 'Average latency, server count and uptime, then the public metadata.',
+  })
+  @ApiSnowflakeParam('bot_id', '847291032847', 'The bot id')
+  @ApiMinPosition()
+  @ApiOk(BotProfileResponse, { description: 'The bot' })
+  @ApiErrors(400, 404, 503)
   async bot(
     @Param('bot_id', new SnowflakePipe('bot_id')) botId: string,
     @MinPosition() minPosition?: number,
@@ -57,6 +69,17 @@ export class BotNexusController {
    */
   @Patch('bots/:bot_id/meta')
   @BotOwner('bot_id')
+  @ApiOperation({
+    summary: 'Update bot metadata (owner or admin)',
+    description: 'Tags, short description and invite URL; at least one.',
+  })
+  @ApiSnowflakeParam('bot_id', '847291032847', 'The bot id')
+  @ApiOk(BotProfileResponse, {
+    description: 'The bot after the change; never cached',
+    write: true,
+    headers: ['X-Cache-Refresh-By'],
+  })
+  @ApiErrors(400, 403, 404, 409, 413, 415, 503)
   async updateMeta(
     @Param('bot_id', new SnowflakePipe('bot_id')) botId: string,
     @Body() body: BotMetaDto,
@@ -74,6 +97,11 @@ export class BotNexusController {
   }
 
   @Get('developers/:username/status')
+  @ApiOperation({ summary: 'Get developer status', description: 'Verification badge and API access tier.' })
+  @ApiPathParam('username', DEVELOPER_USERNAME_SCHEMA, 'arcdev')
+  @ApiMinPosition()
+  @ApiOk(DeveloperStatusResponse, { description: 'The developer' })
+  @ApiErrors(400, 404, 503)
   async developerStatus(
     @Param('username', DeveloperUsernamePipe) username: string,
     @MinPosition() minPosition?: number,

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Put, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import {
   ApproveBotCommand,
@@ -22,12 +22,18 @@ import { SnowflakePipe } from '../common/snowflake';
 import { RegisterBotDto, toMetaChanges } from './bot-meta.dto';
 import { BotSampleDto, ReviewDto } from './bot-reports.dto';
 import { botAfterWrite, botProfileBody, reviewBody } from './bot.views';
+import { BotCommandsResponse } from './bot-commands.schemas';
+import { BotProfileResponse, ReviewListResponse, ReviewResponse } from './bot.responses';
+import { ApiDialect } from '../openapi/dialect';
+import { ApiMinPosition, ApiSnowflakeParam } from '../openapi/params';
+import { ApiErrors, ApiNoContent, ApiOk } from '../openapi/responses';
 
 const BotId = () => Param('bot_id', new SnowflakePipe('bot_id'));
 
 /** Canonical `/v1/bots`: what the seeds lack — registration, approval, reviews, health samples. */
 @ApiTags('Bots')
-@ApiBearerAuth()
+@ApiDialect('canonical')
+@ApiSnowflakeParam('bot_id', '125367104336691200', 'The bot id')
 @Controller('v1/bots')
 export class BotsController {
   constructor(
@@ -37,6 +43,12 @@ export class BotsController {
 
   @Put(':bot_id')
   @RequireScope('admin')
+  @ApiOperation({
+    summary: 'Register a bot or update it (admin)',
+    description: 'Registered bots are not approved yet. Idempotent.',
+  })
+  @ApiOk(BotProfileResponse, { description: 'The bot after the write', write: true })
+  @ApiErrors(400, 403, 409, 413, 415, 503)
   async register(
     @BotId() botId: string,
     @Body() body: RegisterBotDto,
@@ -56,6 +68,9 @@ export class BotsController {
   @Post(':bot_id/approve')
   @HttpCode(200)
   @RequireScope('admin')
+  @ApiOperation({ summary: 'Approve a bot (admin)' })
+  @ApiOk(BotProfileResponse, { description: 'The bot after the write', write: true })
+  @ApiErrors(400, 403, 404, 409, 413, 415, 503)
   async approve(
     @BotId() botId: string,
     @RestCommandContext() context: CommandContext,
@@ -67,6 +82,10 @@ export class BotsController {
 
   @Get(':bot_id/reviews')
   @RequireScope('admin')
+  @ApiOperation({ summary: 'List the reviews of a bot (admin)', description: 'Oldest first.' })
+  @ApiMinPosition()
+  @ApiOk(ReviewListResponse, { description: 'The reviews' })
+  @ApiErrors(400, 403, 404, 503)
   async reviews(@BotId() botId: string, @MinPosition() minPosition?: number) {
     const reviews = await this.queryBus.execute(new ListBotReviewsQuery(botId, minPosition));
     if (!reviews) throw new NotFoundException(`bot ${botId} not found`);
@@ -76,6 +95,12 @@ export class BotsController {
   /** Any key may review; the reviewer is the key's owner, so nobody reviews in another's name. */
   @Post(':bot_id/reviews')
   @HttpCode(200)
+  @ApiOperation({
+    summary: 'Review a bot',
+    description: "The reviewer is the key's owner; a new review replaces theirs. Approved bots only.",
+  })
+  @ApiOk(ReviewResponse, { description: 'The review as recorded', write: true })
+  @ApiErrors(400, 403, 404, 409, 413, 415, 503)
   async review(
     @BotId() botId: string,
     @Body() body: ReviewDto,
@@ -95,6 +120,12 @@ export class BotsController {
   @Post(':bot_id/samples')
   @HttpCode(204)
   @BotOwner('bot_id')
+  @ApiOperation({
+    summary: "Report a health sample (the bot's key or admin)",
+    description: 'A sample at or before the last one is ignored.',
+  })
+  @ApiNoContent('Recorded', { write: true })
+  @ApiErrors(400, 403, 404, 409, 413, 415, 503)
   async sample(
     @BotId() botId: string,
     @Body() body: BotSampleDto,
@@ -112,6 +143,13 @@ export class BotsController {
   }
 
   @Get(':bot_id/commands')
+  @ApiOperation({
+    summary: 'Get the command list of a bot',
+    description: 'As last set through Bots on Discord; both fields null when unset.',
+  })
+  @ApiMinPosition()
+  @ApiOk(BotCommandsResponse, { description: 'The command list' })
+  @ApiErrors(400, 404, 503)
   async commands(@BotId() botId: string, @MinPosition() minPosition?: number) {
     if (!(await this.queryBus.execute(new GetBotQuery(botId, minPosition)))) {
       throw new NotFoundException(`bot ${botId} not found`);

@@ -1,6 +1,6 @@
 import { Body, Controller, NotFoundException, Param, Put, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import {
   GetDeveloperQuery,
@@ -15,10 +15,14 @@ import { RestCommandContext } from '../common/request-context';
 import { developerStatusBody } from './bot.views';
 import { RegisterDeveloperDto } from './developer.dto';
 import { DeveloperUsernamePipe } from './developer-username.pipe';
+import { DEVELOPER_USERNAME_SCHEMA, DeveloperStatusResponse } from './bot.responses';
+import { ApiDialect } from '../openapi/dialect';
+import { ApiPathParam } from '../openapi/params';
+import { ApiErrors, ApiOk } from '../openapi/responses';
 
 /** Canonical `PUT /v1/developers/{username}`: verification, badge and API tier are set by admins. */
 @ApiTags('Developers')
-@ApiBearerAuth()
+@ApiDialect('canonical')
 @Controller('v1/developers')
 export class DevelopersController {
   constructor(
@@ -28,6 +32,13 @@ export class DevelopersController {
 
   @Put(':username')
   @RequireScope('admin')
+  @ApiOperation({
+    summary: 'Register or update a developer (admin)',
+    description: 'Idempotent; a badge needs `verified: true`.',
+  })
+  @ApiPathParam('username', DEVELOPER_USERNAME_SCHEMA, 'arcdev')
+  @ApiOk(DeveloperStatusResponse, { description: 'The status as BotNexus shows it', write: true })
+  @ApiErrors(400, 403, 409, 413, 415, 503)
   async register(
     @Param('username', DeveloperUsernamePipe) username: string,
     @Body() body: RegisterDeveloperDto,

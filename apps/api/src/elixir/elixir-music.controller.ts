@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpException, Param, Post } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   EnqueueTracksCommand,
   GetNowPlayingQuery,
@@ -17,12 +17,25 @@ import { RestCommandContext } from '../common/request-context';
 import { SnowflakePipe } from '../common/snowflake';
 import { elixirTrackBody } from '../music/music.views';
 import { elixirBody, queryField, snowflakeField, volumeField } from './elixir-body';
+import {
+  ApiElixirBody,
+  ELIXIR_PLAY_EXAMPLES,
+  ELIXIR_PLAY_SCHEMA,
+  ElixirJoinResponse,
+  ElixirMessageResponse,
+  ElixirTrackResponse,
+} from './elixir.schemas';
+import { ApiDialect, ApiKeyOptional, ApiTrackLookups } from '../openapi/dialect';
+import { ApiMinPosition, ApiSnowflakeParam } from '../openapi/params';
+import { ApiErrors, ApiOk } from '../openapi/responses';
 
 /**
  * Elixir Music's API: reads are public; writes need a key bound to the guild (401 otherwise, as the
  * document says). Bodies are read by hand because the fields are spelled `user.id` and `channel.id`.
  */
 @ApiTags('Elixir Music')
+@ApiDialect('elixir')
+@ApiSnowflakeParam('guild_id', '766045633697021973', '`guild.id` in the document: the guild')
 @UseDialect('elixir')
 @Controller('api/v1/:guild_id')
 export class ElixirMusicController {
@@ -33,6 +46,17 @@ export class ElixirMusicController {
 
   @Post('join')
   @ApiBearerAuth()
+  @ApiOperation({ summary: 'Connect to a voice channel' })
+  @ApiElixirBody('channel.id', 'user.id')
+  @ApiOk(ElixirJoinResponse, { description: 'Joined (also when already in that channel)' })
+  @ApiErrors(
+    400,
+    { status: 401, description: 'No key, an unknown or revoked one, or one not associated with this guild' },
+    409,
+    413,
+    415,
+    503,
+  )
   @GuildManager('guild_id')
   @HttpCode(200)
   async join(
@@ -49,6 +73,17 @@ export class ElixirMusicController {
 
   @Post('volume')
   @ApiBearerAuth()
+  @ApiOperation({ summary: 'Change the volume', description: 'An int between 0 and 100, inclusive.' })
+  @ApiElixirBody('user.id', 'volume')
+  @ApiOk(ElixirMessageResponse, { description: 'Changed' })
+  @ApiErrors(
+    400,
+    { status: 401, description: 'No key, an unknown or revoked one, or one not associated with this guild' },
+    409,
+    413,
+    415,
+    503,
+  )
   @GuildManager('guild_id')
   @HttpCode(200)
   async volume(
@@ -66,6 +101,26 @@ export class ElixirMusicController {
   /** One track object for a track, an array for a playlist; 404 when nothing is found, 400 for a bad query. */
   @Post('play')
   @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'Play a track or playlist',
+    description: 'A track URL or search text; the first result plays.',
+  })
+  @ApiElixirBody('user.id', 'query')
+  @ApiOk(ElixirTrackResponse, {
+    description: 'The track queued, or an array of them for a playlist',
+    schema: ELIXIR_PLAY_SCHEMA,
+    examples: ELIXIR_PLAY_EXAMPLES,
+  })
+  @ApiErrors(
+    400,
+    { status: 401, description: 'No key, an unknown or revoked one, or one not associated with this guild' },
+    { status: 404, description: 'Nothing found (`code: track_not_found`)' },
+    409,
+    413,
+    415,
+    503,
+  )
+  @ApiTrackLookups('elixir')
   @GuildManager('guild_id')
   @HttpCode(200)
   async play(
@@ -85,6 +140,20 @@ export class ElixirMusicController {
 
   @Post('stop')
   @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'Stop the player',
+    description: 'Ends the track, clears the queue and leaves the channel.',
+  })
+  @ApiElixirBody('user.id')
+  @ApiOk(ElixirMessageResponse, { description: 'Stopped (also when idle)' })
+  @ApiErrors(
+    400,
+    { status: 401, description: 'No key, an unknown or revoked one, or one not associated with this guild' },
+    409,
+    413,
+    415,
+    503,
+  )
   @GuildManager('guild_id')
   @HttpCode(200)
   async stop(
@@ -100,6 +169,11 @@ export class ElixirMusicController {
   /** The current track with its live position (also while paused); 410 Gone when nothing plays. */
   @Get('nowplaying')
   @Public()
+  @ApiKeyOptional()
+  @ApiOperation({ summary: 'Get the current track', description: 'Public; also while paused.' })
+  @ApiMinPosition()
+  @ApiOk(ElixirTrackResponse, { description: 'The current track with its live position' })
+  @ApiErrors(400, 410, 503)
   async nowPlaying(
     @Param('guild_id', new SnowflakePipe('guild.id')) guild: string,
     @MinPosition() minPosition?: number,

@@ -1,12 +1,15 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { EventStore } from '#eventstore';
 import { Analytics, Projections } from '#core';
 import { Public } from '../auth/access.decorators';
+import { ApiDialect } from '../openapi/dialect';
+import { ApiHealthResponses } from './health.responses';
 
 /** `GET /health`: 503 when the event store is unreachable; each projection's lag is reported either way. */
 @ApiTags('Health')
+@ApiDialect('canonical', { keyless: true })
 @Public()
 @Controller('health')
 export class HealthController {
@@ -19,7 +22,13 @@ export class HealthController {
   ) {}
 
   @Get()
-  @HealthCheck()
+  @HealthCheck({ noCache: true, swaggerDocumentation: false })
+  @ApiOperation({
+    summary: 'Health of the event store, projections and analytics',
+    description:
+      '503 when the event store is unreachable; projection lag and analytics are reported, never failing.',
+  })
+  @ApiHealthResponses()
   check() {
     return this.health.check([
       () => this.eventStore(),

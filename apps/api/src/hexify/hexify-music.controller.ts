@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import {
   EnqueueTracksCommand,
@@ -18,10 +18,15 @@ import { SnowflakePipe } from '../common/snowflake';
 import { hexifyAddedTrack, hexifyQueueBody } from '../music/music.views';
 import { playerAfterWrite } from '../music/player-writes';
 import { HexifyPlayDto } from './hexify-music.dto';
+import { HexifyPlayResponse, HexifyQueueResponse } from '../music/music.responses';
+import { ApiDialect, ApiTrackLookups } from '../openapi/dialect';
+import { ApiMinPosition, ApiSnowflakeParam } from '../openapi/params';
+import { ApiCreated, ApiErrors, ApiOk } from '../openapi/responses';
 
 /** Hexify API v2 music: the queue and adding to it, as the seed documents them. */
 @ApiTags('Hexify v2')
-@ApiBearerAuth()
+@ApiDialect('hexify')
+@ApiSnowflakeParam('server_id', '123456789012345678', 'Discord server ID')
 @UseDialect('hexify')
 @Controller('v2/servers/:server_id/music')
 export class HexifyMusicController {
@@ -32,6 +37,10 @@ export class HexifyMusicController {
 
   @Get('queue')
   @GuildReader('server_id')
+  @ApiOperation({ summary: 'Get the music queue' })
+  @ApiMinPosition()
+  @ApiOk(HexifyQueueResponse, { description: 'The current track, the queue in play order, and the volume' })
+  @ApiErrors(400, 403, 404, 503)
   async queue(
     @Param('server_id', new SnowflakePipe('server_id')) serverId: string,
     @MinPosition() minPosition?: number,
@@ -48,6 +57,18 @@ export class HexifyMusicController {
   @Post('play')
   @GuildManager('server_id')
   @HttpCode(201)
+  @ApiOperation({ summary: 'Add a song to the queue' })
+  @ApiCreated(HexifyPlayResponse, { description: 'What was added, and the queue after', write: true })
+  @ApiErrors(
+    400,
+    403,
+    { status: 404, description: 'Unknown server, or nothing found (`code: track_not_found`)' },
+    409,
+    413,
+    415,
+    503,
+  )
+  @ApiTrackLookups('hexify')
   async play(
     @Param('server_id', new SnowflakePipe('server_id')) serverId: string,
     @Body() body: HexifyPlayDto,

@@ -1,10 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Length } from 'class-validator';
 import { IsSnowflake } from '../common/snowflake';
+import { ApiSnowflake } from '../openapi/params';
 
 /** The seed's play body. */
 export class HexifyPlayDto {
-  @ApiProperty({ example: 'never gonna give you up rick astley', description: 'A URL or search text' })
+  @ApiProperty({
+    example: 'never gonna give you up rick astley',
+    description: 'A URL or search text',
+    minLength: 1,
+    maxLength: 500,
+  })
   @IsString()
   @Length(1, 500)
   query!: string;
@@ -18,7 +24,8 @@ export class HexifyPlayDto {
   @Length(1, 32)
   source?: string;
 
-  @ApiPropertyOptional({
+  @ApiSnowflake({
+    required: false,
     example: '123456789012345678',
     description: "The Discord user the track is queued for; the key owner's id when absent",
   })

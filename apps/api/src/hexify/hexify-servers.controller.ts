@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RouteSchema } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ChangeSettingsCommand, GetGuildQuery, UsageRecordingCommandBus, type CommandContext } from '#core';
@@ -12,10 +12,15 @@ import { GuildSettingsDto, toSettingsChanges } from '../servers/guild-settings.d
 import { HEXIFY_SERVER_SCHEMA, hexifyServerBody } from '../servers/guild.views';
 import { guildAfterWrite } from '../servers/guild-writes';
 import { guildReadOf } from '../common/guild-read';
+import { HexifyServerResponse } from '../servers/guild.responses';
+import { ApiDialect } from '../openapi/dialect';
+import { ApiMinPosition, ApiSnowflakeParam } from '../openapi/params';
+import { ApiErrors, ApiOk } from '../openapi/responses';
 
 /** Hexify API v2: servers and settings, exactly as the seed documents them. */
 @ApiTags('Hexify v2')
-@ApiBearerAuth()
+@ApiDialect('hexify')
+@ApiSnowflakeParam('server_id', '123456789012345678', 'Discord server ID')
 @UseDialect('hexify')
 @Controller('v2/servers')
 export class HexifyServersController {
@@ -26,7 +31,10 @@ export class HexifyServersController {
 
   @Get(':server_id')
   @GuildReader('server_id')
-  @ApiParam({ name: 'server_id', type: String, description: 'Discord guild id (snowflake)' })
+  @ApiOperation({ summary: 'Get server information' })
+  @ApiMinPosition()
+  @ApiOk(HexifyServerResponse, { description: 'The server' })
+  @ApiErrors(400, 403, 404, 503)
   @RouteSchema({ response: { 200: HEXIFY_SERVER_SCHEMA } })
   async getServer(@Req() request: FastifyRequest) {
     const { guildId: serverId, minPosition } = guildReadOf(request, 'server_id');
@@ -39,6 +47,13 @@ export class HexifyServersController {
   @Post(':server_id/settings')
   @GuildManager('server_id')
   @HttpCode(200)
+  @ApiOperation({
+    summary: 'Update server settings',
+    description:
+      'Every field optional, at least one; `null` clears a channel. Answers with the server after the change.',
+  })
+  @ApiOk(HexifyServerResponse, { description: 'The server after the change', write: true })
+  @ApiErrors(400, 403, 404, 409, 413, 415, 503)
   async updateSettings(
     @Param('server_id', new SnowflakePipe('server_id')) serverId: string,
     @Body() body: GuildSettingsDto,

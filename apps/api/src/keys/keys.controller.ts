@@ -1,6 +1,6 @@
 import { Controller, Delete, Get, HttpCode, Param, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import {
   ListApiKeysQuery,
@@ -13,6 +13,10 @@ import type { ApiKeyView } from '#projections';
 import { BadRequestException } from '@nestjs/common';
 import { POSITION_HEADER } from '../common/min-position';
 import { CurrentKey, RestCommandContext } from '../common/request-context';
+import { ApiDialect } from '../openapi/dialect';
+import { ApiPathParam } from '../openapi/params';
+import { ApiErrors, ApiNoContent, ApiOk } from '../openapi/responses';
+import { KeyListResponse } from './keys.responses';
 
 const KEY_ID = /^[a-z0-9]{16}$/;
 
@@ -35,7 +39,7 @@ function keyBody(key: ApiKeyView, current: string) {
  * The caller goes to the use case whole: a guild-bound key is refused there (403), for every door.
  */
 @ApiTags('Keys')
-@ApiBearerAuth()
+@ApiDialect('canonical')
 @Controller('v1/keys')
 export class KeysController {
   constructor(
@@ -45,6 +49,12 @@ export class KeysController {
 
   /** Never shows a secret: keys are shown once, when issued. */
   @Get()
+  @ApiOperation({
+    summary: "List the caller's keys",
+    description: 'Never shows a secret. A key bound to a guild may not list keys (403).',
+  })
+  @ApiOk(KeyListResponse, { description: "The key owner's keys" })
+  @ApiErrors(403)
   async list(@CurrentKey() caller: ApiKeyPrincipal) {
     const keys = await this.queryBus.execute(new ListApiKeysQuery(caller.ownerId, undefined, caller));
     return { keys: keys.map((key) => keyBody(key, caller.keyId)) };
@@ -53,6 +63,13 @@ export class KeysController {
   /** Revokes one of the caller's keys (any key, with admin scope); 204 also when it was already revoked. */
   @Delete(':key_id')
   @HttpCode(204)
+  @ApiOperation({
+    summary: 'Revoke one of your keys',
+    description: 'Any key with admin scope; 204 also when it was already revoked.',
+  })
+  @ApiPathParam('key_id', { type: 'string', pattern: '^[a-z0-9]{16}$' }, 'k7f3a9c2d1e0b4a5', 'The key id')
+  @ApiNoContent('Revoked', { write: true })
+  @ApiErrors(400, 403, 404, 409, 413, 415, 503)
   async revoke(
     @Param('key_id') keyId: string,
     @CurrentKey() caller: ApiKeyPrincipal,

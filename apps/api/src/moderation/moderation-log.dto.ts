@@ -5,14 +5,18 @@ import type { ModerationLogPage } from '#projections';
 
 /** Query string of `GET /v1/servers/:id/moderation`. */
 export class ModerationLogQueryDto {
-  @ApiPropertyOptional({ description: 'Cursor from the previous page (exclusive global position)' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: -1,
+    description: 'Cursor from the previous page (exclusive global position)',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(-1)
   after?: number;
 
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
+  @ApiPropertyOptional({ type: 'integer', default: 50, minimum: 1, maximum: 500 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

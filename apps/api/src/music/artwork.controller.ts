@@ -1,8 +1,11 @@
 import { Controller, Get, NotFoundException, Param, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { MusicTrackResolver } from '#music';
 import { Public } from '../auth/access.decorators';
+import { ApiDialect } from '../openapi/dialect';
+import { ApiPathParam } from '../openapi/params';
+import { ApiErrors, ApiOkBinary } from '../openapi/responses';
 
 const IDENTIFIER = /^[A-Za-z0-9_-]{1,128}$/;
 
@@ -11,12 +14,25 @@ const IDENTIFIER = /^[A-Za-z0-9_-]{1,128}$/;
  * (`MUSIC_ARTWORK_URL`). Public, like the thumbnails Elixir's reads return.
  */
 @ApiTags('Music')
+@ApiDialect('canonical', { keyless: true })
 @Public()
 @Controller('v1/music/artwork')
 export class ArtworkController {
   constructor(private readonly music: MusicTrackResolver) {}
 
   @Get(':id')
+  @ApiOperation({
+    summary: 'Get the cover art of a library track',
+    description: 'Public, like the thumbnails that point here.',
+  })
+  @ApiPathParam(
+    'id',
+    { type: 'string', pattern: '^[A-Za-z0-9_-]{1,128}$' },
+    'lib-3f9a1c',
+    'The track identifier',
+  )
+  @ApiOkBinary('image/*', 'The embedded cover, in its own format')
+  @ApiErrors(404)
   async artwork(@Param('id') id: string, @Res({ passthrough: true }) reply: FastifyReply) {
     const art = IDENTIFIER.test(id) ? await this.music.library?.artwork(id) : null;
     if (!art) throw new NotFoundException(`no artwork for ${id}`);

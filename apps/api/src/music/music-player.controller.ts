@@ -11,7 +11,7 @@ import {
   Res,
 } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import {
   GetNowPlayingQuery,
@@ -38,6 +38,10 @@ import { SnowflakePipe } from '../common/snowflake';
 import { FairShareDto, JoinDto, LoopDto, SeekDto, SkipDto, VolumeDto } from './music.dto';
 import { canonicalPlayback, canonicalPlayerBody, canonicalTrack } from './music.views';
 import { playerAfterWrite } from './player-writes';
+import { ApiPlayerWrite, NowPlayingReadingResponse } from './music.responses';
+import { ApiDialect } from '../openapi/dialect';
+import { ApiMinPosition, ApiSnowflakeParam } from '../openapi/params';
+import { ApiErrors, ApiOk } from '../openapi/responses';
 
 type Build = (id: string, context: CommandContext) => object;
 
@@ -46,7 +50,8 @@ type Build = (id: string, context: CommandContext) => object;
  * Every write answers 200 with the whole player as it is after the write (see the queue resource).
  */
 @ApiTags('Music')
-@ApiBearerAuth()
+@ApiDialect('canonical')
+@ApiSnowflakeParam('id', '123456789012345678', 'Discord guild id')
 @Controller('v1/servers/:id/music')
 export class MusicPlayerController {
   constructor(
@@ -57,6 +62,19 @@ export class MusicPlayerController {
   /** The current track with its live position; 404 `nothing_playing` when nothing plays. */
   @Get('now-playing')
   @GuildReader('id')
+  @ApiOperation({ summary: 'Get the current track' })
+  @ApiMinPosition()
+  @ApiOk(NowPlayingReadingResponse, { description: 'The current track and its live position' })
+  @ApiErrors(
+    400,
+    403,
+    {
+      status: 404,
+      description: 'Nothing is playing (`code: nothing_playing`)',
+      message: 'nothing is playing',
+    },
+    503,
+  )
   async nowPlaying(@Param('id', new SnowflakePipe('id')) id: string, @MinPosition() minPosition?: number) {
     const now = await this.queryBus.execute(new GetNowPlayingQuery(id, minPosition));
     if (!now) throw new NotFoundException({ message: 'nothing is playing', code: 'nothing_playing' });
@@ -71,6 +89,7 @@ export class MusicPlayerController {
 
   @Put('voice-channel')
   @GuildManager('id')
+  @ApiPlayerWrite('Join a voice channel')
   join(
     @Param('id', new SnowflakePipe('id')) id: string,
     @Body() body: JoinDto,
@@ -84,6 +103,7 @@ export class MusicPlayerController {
 
   @Delete('voice-channel')
   @GuildManager('id')
+  @ApiPlayerWrite('Leave the voice channel', '409 `not_connected` when not in one.')
   leave(
     @Param('id', new SnowflakePipe('id')) id: string,
     @CurrentKey() key: ApiKeyPrincipal,
@@ -96,6 +116,7 @@ export class MusicPlayerController {
   @Post('pause')
   @GuildManager('id')
   @HttpCode(200)
+  @ApiPlayerWrite('Pause playback')
   pause(
     @Param('id', new SnowflakePipe('id')) id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -107,6 +128,7 @@ export class MusicPlayerController {
   @Post('resume')
   @GuildManager('id')
   @HttpCode(200)
+  @ApiPlayerWrite('Resume playback')
   resume(
     @Param('id', new SnowflakePipe('id')) id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -118,6 +140,8 @@ export class MusicPlayerController {
   @Post('skip')
   @GuildManager('id')
   @HttpCode(200)
+  @ApiPlayerWrite('Skip the current track', 'With `track_id`, only if that track is still the current one.')
+  @ApiBody({ type: SkipDto, required: false })
   skip(
     @Param('id', new SnowflakePipe('id')) id: string,
     @Body() body: SkipDto,
@@ -130,6 +154,7 @@ export class MusicPlayerController {
   @Post('previous')
   @GuildManager('id')
   @HttpCode(200)
+  @ApiPlayerWrite('Play the previous track')
   previous(
     @Param('id', new SnowflakePipe('id')) id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -141,6 +166,7 @@ export class MusicPlayerController {
   @Post('stop')
   @GuildManager('id')
   @HttpCode(200)
+  @ApiPlayerWrite('Stop: end the track and clear the queue')
   stop(
     @Param('id', new SnowflakePipe('id')) id: string,
     @Res({ passthrough: true }) reply: FastifyReply,
@@ -151,6 +177,7 @@ export class MusicPlayerController {
 
   @Put('volume')
   @GuildManager('id')
+  @ApiPlayerWrite('Set the volume')
   volume(
     @Param('id', new SnowflakePipe('id')) id: string,
     @Body() body: VolumeDto,
@@ -163,6 +190,7 @@ export class MusicPlayerController {
   @Post('seek')
   @GuildManager('id')
   @HttpCode(200)
+  @ApiPlayerWrite('Seek within the current track', '400 past its end; 409 `not_seekable` for a stream.')
   seek(
     @Param('id', new SnowflakePipe('id')) id: string,
     @Body() body: SeekDto,
@@ -174,6 +202,7 @@ export class MusicPlayerController {
 
   @Put('loop')
   @GuildManager('id')
+  @ApiPlayerWrite('Set the loop mode')
   loop(
     @Param('id', new SnowflakePipe('id')) id: string,
     @Body() body: LoopDto,
@@ -185,6 +214,7 @@ export class MusicPlayerController {
 
   @Put('fair-share')
   @GuildManager('id')
+  @ApiPlayerWrite('Turn fair share on or off', 'Interleaves the queue by requester.')
   fairShare(
     @Param('id', new SnowflakePipe('id')) id: string,
     @Body() body: FairShareDto,

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import {
   ClearQueueCommand,
@@ -22,10 +22,15 @@ import { SnowflakePipe } from '../common/snowflake';
 import { EnqueueDto, MoveTrackDto } from './music.dto';
 import { canonicalPlayerBody, canonicalTrack } from './music.views';
 import { playerAfterWrite } from './player-writes';
+import { ApiPlayerWrite, EnqueueResponse, PlayerResponse, TRACK_ID_SCHEMA } from './music.responses';
+import { ApiDialect, ApiTrackLookups } from '../openapi/dialect';
+import { ApiMinPosition, ApiPathParam, ApiSnowflakeParam } from '../openapi/params';
+import { ApiCreated, ApiErrors, ApiOk } from '../openapi/responses';
 
 /** Canonical `/v1/servers/:id/music/queue`: the queue as a resource. Every write answers with the player. */
 @ApiTags('Music')
-@ApiBearerAuth()
+@ApiDialect('canonical')
+@ApiSnowflakeParam('id', '123456789012345678', 'Discord guild id')
 @Controller('v1/servers/:id/music/queue')
 export class MusicQueueController {
   constructor(
@@ -35,6 +40,10 @@ export class MusicQueueController {
 
   @Get()
   @GuildReader('id')
+  @ApiOperation({ summary: 'Get the player and its queue' })
+  @ApiMinPosition()
+  @ApiOk(PlayerResponse, { description: 'The player' })
+  @ApiErrors(400, 403, 503)
   async get(@Param('id', new SnowflakePipe('id')) id: string, @MinPosition() minPosition?: number) {
     return canonicalPlayerBody(id, await this.queryBus.execute(new GetPlayerQuery(id, minPosition)));
   }
@@ -43,6 +52,21 @@ export class MusicQueueController {
   @Post()
   @GuildManager('id')
   @HttpCode(201)
+  @ApiOperation({
+    summary: 'Add tracks to the queue',
+    description: 'A URL or search text; a playlist adds all its tracks.',
+  })
+  @ApiCreated(EnqueueResponse, { description: 'What was added, and the player after', write: true })
+  @ApiErrors(
+    400,
+    403,
+    { status: 404, description: 'Unknown server, or nothing found (`code: track_not_found`)' },
+    409,
+    413,
+    415,
+    503,
+  )
+  @ApiTrackLookups('canonical')
   async enqueue(
     @Param('id', new SnowflakePipe('id')) id: string,
     @Body() body: EnqueueDto,
@@ -62,6 +86,7 @@ export class MusicQueueController {
 
   @Delete()
   @GuildManager('id')
+  @ApiPlayerWrite('Clear the queue')
   async clear(
     @Param('id', new SnowflakePipe('id')) id: string,
     @RestCommandContext() context: CommandContext,
@@ -73,6 +98,7 @@ export class MusicQueueController {
   @Post('shuffle')
   @GuildManager('id')
   @HttpCode(200)
+  @ApiPlayerWrite('Shuffle the queue')
   async shuffle(
     @Param('id', new SnowflakePipe('id')) id: string,
     @RestCommandContext() context: CommandContext,
@@ -83,6 +109,8 @@ export class MusicQueueController {
 
   @Delete(':track_id')
   @GuildManager('id')
+  @ApiPlayerWrite('Remove a queued track')
+  @ApiPathParam('track_id', TRACK_ID_SCHEMA, '5b1e0c8a-8d4f-4b7e-9f0a-1c2d3e4f5a6b')
   async remove(
     @Param('id', new SnowflakePipe('id')) id: string,
     @Param('track_id') trackId: string,
@@ -96,6 +124,8 @@ export class MusicQueueController {
   @Patch(':track_id')
   @GuildManager('id')
   @WireFields({ toIndex: 'index' })
+  @ApiPlayerWrite('Move a queued track', '400 for an index outside the queue.')
+  @ApiPathParam('track_id', TRACK_ID_SCHEMA, '5b1e0c8a-8d4f-4b7e-9f0a-1c2d3e4f5a6b')
   async move(
     @Param('id', new SnowflakePipe('id')) id: string,
     @Param('track_id') trackId: string,

@@ -1,5 +1,11 @@
 import type { NowPlaying, PlaybackReading, PlayerState, Track } from '#domain';
 import type { PlayerReading } from '#core';
+import type {
+  CurrentTrackResponse,
+  PlaybackResponse,
+  PlayerResponse,
+  TrackResponse,
+} from './music.responses';
 
 /** `mm:ss`, minutes unbounded (a 75-minute mix is `75:00`), as Elixir shows durations. */
 export function clock(totalSec: number): string {
@@ -84,7 +90,7 @@ export function elixirTrackBody(t: Track, positionMs = 0): ElixirTrackBody {
 
 const IDLE: PlaybackReading = { state: 'idle', isPlaying: false, positionMs: null, source: null };
 
-export const canonicalTrack = (t: Track) => ({
+export const canonicalTrack = (t: Track): TrackResponse => ({
   track_id: t.trackId,
   title: t.title,
   author: t.author,
@@ -98,7 +104,10 @@ export const canonicalTrack = (t: Track) => ({
 });
 
 /** What is heard and why: `state` (playing, paused, waiting_for_voice, no_worker, idle), the reading's source. */
-export function canonicalPlayback(playback: PlaybackReading, voiceFault: PlayerState['voiceFault'] = null) {
+export function canonicalPlayback(
+  playback: PlaybackReading,
+  voiceFault: PlayerState['voiceFault'] = null,
+): PlaybackResponse {
   return {
     state: playback.state,
     source: playback.source,
@@ -111,7 +120,7 @@ export function canonicalPlayback(playback: PlaybackReading, voiceFault: PlayerS
   };
 }
 
-export function canonicalNowPlaying(current: NowPlaying, playback: PlaybackReading) {
+export function canonicalNowPlaying(current: NowPlaying, playback: PlaybackReading): CurrentTrackResponse {
   return {
     track: canonicalTrack(current.track),
     position_ms: playback.positionMs ?? current.offsetMs,
@@ -122,7 +131,7 @@ export function canonicalNowPlaying(current: NowPlaying, playback: PlaybackReadi
 }
 
 /** The whole player: `queue` in play order (fair share applied), `history` oldest first. */
-export function canonicalPlayerBody(guildId: string, player: PlayerReading | null) {
+export function canonicalPlayerBody(guildId: string, player: PlayerReading | null): PlayerResponse {
   return {
     guild_id: guildId,
     voice_channel_id: player?.voiceChannelId ?? null,

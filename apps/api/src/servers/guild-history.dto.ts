@@ -12,24 +12,28 @@ export class GuildHistoryQueryDto {
   })
   type?: string;
 
-  @ApiPropertyOptional({ description: 'Inclusive lower bound (ISO 8601)' })
+  @ApiPropertyOptional({ description: 'Inclusive lower bound (ISO 8601)', example: '2026-01-01T00:00:00Z' })
   @IsOptional()
   @IsISO8601({ strict: true })
   from?: string;
 
-  @ApiPropertyOptional({ description: 'Inclusive upper bound (ISO 8601)' })
+  @ApiPropertyOptional({ description: 'Inclusive upper bound (ISO 8601)', example: '2026-01-31T00:00:00Z' })
   @IsOptional()
   @IsISO8601({ strict: true })
   to?: string;
 
-  @ApiPropertyOptional({ description: 'Cursor from the previous page (exclusive global position)' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: -1,
+    description: 'Cursor from the previous page (exclusive global position)',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(-1)
   after?: number;
 
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
+  @ApiPropertyOptional({ type: 'integer', default: 50, minimum: 1, maximum: 500 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -13,12 +13,19 @@ import {
 import type { SettingsChanges } from '#domain';
 import { IsSnowflake } from '../common/snowflake';
 import { NoHiddenCharacters } from '../common/no-hidden-characters';
+import { ApiSnowflake } from '../openapi/params';
 
 export class AutoModDto {
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() enabled?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() spam_protection?: boolean;
+  @ApiPropertyOptional({ example: true }) @IsOptional() @IsBoolean() enabled?: boolean;
+  @ApiPropertyOptional({ example: true }) @IsOptional() @IsBoolean() spam_protection?: boolean;
 
-  @ApiPropertyOptional({ type: [String], maxItems: 100 })
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'string', minLength: 1, maxLength: 50 },
+    maxItems: 100,
+    example: ['badword1', 'badword2'],
+    description: 'Stored lower-cased, trimmed and de-duplicated',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(100)
@@ -37,17 +44,27 @@ export class GuildSettingsDto {
   @NoHiddenCharacters()
   prefix?: string;
 
-  @ApiPropertyOptional({ example: '987654321098765432', nullable: true, description: 'null clears it' })
+  @ApiSnowflake({
+    required: false,
+    example: '987654321098765432',
+    nullable: true,
+    description: 'null clears it',
+  })
   @IsOptional()
   @IsSnowflake()
   welcome_channel?: string | null;
 
-  @ApiPropertyOptional({ example: '123456789012345678', nullable: true, description: 'null clears it' })
+  @ApiSnowflake({
+    required: false,
+    example: '123456789012345678',
+    nullable: true,
+    description: 'null clears it',
+  })
   @IsOptional()
   @IsSnowflake()
   mod_log_channel?: string | null;
 
-  @ApiPropertyOptional({ type: AutoModDto })
+  @ApiPropertyOptional({ type: AutoModDto, description: 'at least one field' })
   @IsOptional()
   @IsNotEmptyObject({ nullable: false })
   @ValidateNested()
@@ -56,6 +73,8 @@ export class GuildSettingsDto {
 
   @ApiPropertyOptional({
     example: 'Europe/Paris',
+    minLength: 1,
+    maxLength: 64,
     description: 'IANA time zone for analytics "today" and day buckets; UTC by default',
   })
   @IsOptional()

@@ -1,4 +1,5 @@
 import type { GuildView } from '#projections';
+import type { CanonicalServerResponse } from './guild.responses';
 
 /** Settings in the snake_case wire shape shared by Hexify and the canonical API. */
 export function settingsBody(guild: GuildView) {
@@ -38,7 +39,7 @@ function buildHexifyServerBody(guild: GuildView) {
 }
 
 /** The canonical `/v1` guild resource: everything Hexify shows, plus owner, counts and revision. */
-export function canonicalServerBody(guild: GuildView) {
+export function canonicalServerBody(guild: GuildView): CanonicalServerResponse {
   return {
     id: guild.id,
     name: guild.name,

@@ -13,23 +13,38 @@ import {
 import type { GuildProfile } from '#domain';
 import { IsSnowflake } from '../common/snowflake';
 import { NoHiddenCharacters } from '../common/no-hidden-characters';
+import { ApiSnowflake } from '../openapi/params';
 
 const MAX_COUNT = 10_000_000;
 
 /** Registers a guild or replaces its profile: what the bot learns when it joins or sees a guild again. */
 export class RegisterGuildDto {
-  @ApiProperty({ example: 'My Discord Server' })
+  @ApiProperty({ example: 'My Discord Server', minLength: 1, maxLength: 100 })
   @IsString()
   @Length(1, 100)
   @NoHiddenCharacters()
   name!: string;
-  @ApiProperty({ example: '210987654321098765' }) @IsSnowflake() owner_id!: string;
-  @ApiProperty({ example: 1250 }) @IsInt() @Min(0) @Max(MAX_COUNT) member_count!: number;
-  @ApiPropertyOptional({ default: 0 }) @IsOptional() @IsInt() @Min(0) @Max(MAX_COUNT) bot_count?: number;
-  @ApiPropertyOptional({ default: 0 }) @IsOptional() @IsInt() @Min(0) @Max(MAX_COUNT) online_count?: number;
+  @ApiSnowflake({ example: '210987654321098765' }) @IsSnowflake() owner_id!: string;
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: MAX_COUNT, example: 1250 })
+  @IsInt()
+  @Min(0)
+  @Max(MAX_COUNT)
+  member_count!: number;
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: MAX_COUNT, default: 0, example: 12 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_COUNT)
+  bot_count?: number;
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: MAX_COUNT, default: 0, example: 640 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_COUNT)
+  online_count?: number;
   @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() premium?: boolean;
 
-  @ApiPropertyOptional({ type: [String], example: ['music', 'moderation'] })
+  @ApiPropertyOptional({ type: [String], maxItems: 20, example: ['music', 'moderation', 'analytics'] })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)

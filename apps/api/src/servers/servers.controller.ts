@@ -1,6 +1,6 @@
 import { Body, Controller, Get, NotFoundException, Param, Patch, Put, Query, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   ChangeSettingsCommand,
@@ -19,10 +19,15 @@ import { RegisterGuildDto, toGuildProfile } from './register-guild.dto';
 import { canonicalServerBody } from './guild.views';
 import { guildAfterWrite } from './guild-writes';
 import { guildReadOf } from '../common/guild-read';
+import { CanonicalServerResponse, GuildHistoryResponse } from './guild.responses';
+import { ApiDialect } from '../openapi/dialect';
+import { ApiMinPosition, ApiSnowflakeParam } from '../openapi/params';
+import { ApiErrors, ApiOk } from '../openapi/responses';
 
 /** Canonical `/v1/servers`: the guild resource, its settings, and its audit history. */
 @ApiTags('Servers')
-@ApiBearerAuth()
+@ApiDialect('canonical')
+@ApiSnowflakeParam('id', '123456789012345678', 'Discord guild id')
 @Controller('v1/servers')
 export class ServersController {
   constructor(
@@ -32,7 +37,10 @@ export class ServersController {
 
   @Get(':id')
   @GuildReader('id')
-  @ApiParam({ name: 'id', type: String, description: 'Discord guild id (snowflake)' })
+  @ApiOperation({ summary: 'Get a server' })
+  @ApiMinPosition()
+  @ApiOk(CanonicalServerResponse, { description: 'The server' })
+  @ApiErrors(400, 403, 404, 503)
   async get(@Req() request: FastifyRequest) {
     const { guildId: id, minPosition } = guildReadOf(request, 'id');
     const guild = await this.queryBus.execute(new GetGuildQuery(id, minPosition));
@@ -42,6 +50,9 @@ export class ServersController {
 
   @Put(':id')
   @RequireScope('admin')
+  @ApiOperation({ summary: 'Register a server or update its profile (admin)', description: 'Idempotent.' })
+  @ApiOk(CanonicalServerResponse, { description: 'The server after the write', write: true })
+  @ApiErrors(400, 403, 409, 413, 415, 503)
   async register(
     @Param('id', new SnowflakePipe('id')) id: string,
     @Body() body: RegisterGuildDto,
@@ -54,6 +65,12 @@ export class ServersController {
 
   @Patch(':id/settings')
   @GuildManager('id')
+  @ApiOperation({
+    summary: 'Change server settings',
+    description: 'Every field optional, at least one; `null` clears a channel.',
+  })
+  @ApiOk(CanonicalServerResponse, { description: 'The server after the change', write: true })
+  @ApiErrors(400, 403, 404, 409, 413, 415, 503)
   async changeSettings(
     @Param('id', new SnowflakePipe('id')) id: string,
     @Body() body: GuildSettingsDto,
@@ -68,6 +85,12 @@ export class ServersController {
 
   @Get(':id/events')
   @GuildManager('id')
+  @ApiOperation({
+    summary: 'Get the audit history of a server',
+    description: "The guild's stream and its moderation stream, merged in global order, oldest first.",
+  })
+  @ApiOk(GuildHistoryResponse, { description: 'One page of events' })
+  @ApiErrors(400, 403, 404, 503)
   async history(@Param('id', new SnowflakePipe('id')) id: string, @Query() query: GuildHistoryQueryDto) {
     const page = await this.queryBus.execute(new GetGuildHistoryQuery(id, toHistoryFilter(query)));
     if (!page) throw new NotFoundException(`server ${id} not found`);

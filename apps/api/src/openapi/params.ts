@@ -1,0 +1,51 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiHeader, ApiParam, ApiProperty, ApiResponse, type ApiPropertyOptions } from '@nestjs/swagger';
+import type { SchemaObject } from '@nestjs/swagger';
+import { SNOWFLAKE_PATTERN } from '../common/snowflake';
+import { ApiErrorBody } from './error-bodies';
+
+/** A Discord id as the API takes and gives it: a decimal string, never a JSON number (it would lose precision). */
+export const SNOWFLAKE_SCHEMA: SchemaObject = {
+  type: 'string',
+  pattern: SNOWFLAKE_PATTERN.source,
+  description: 'Discord snowflake: a decimal string of up to 20 digits',
+};
+
+/** A snowflake property of a request or response class. */
+export const ApiSnowflake = (options: ApiPropertyOptions & { example: string }) =>
+  ApiProperty({ type: String, pattern: SNOWFLAKE_PATTERN.source, ...options } as ApiPropertyOptions);
+
+/**
+ * A path parameter. Fastify refuses a segment over 100 characters with 414 before any controller
+ * runs, so every route with a parameter can answer it.
+ */
+export const ApiPathParam = (name: string, schema: SchemaObject, example: string, description?: string) =>
+  applyDecorators(
+    ApiParam({ name, required: true, schema, example, description: description ?? schema.description }),
+    ApiResponse({
+      status: 414,
+      description: 'A path segment is longer than 100 characters',
+      type: ApiErrorBody,
+      example: {
+        statusCode: 414,
+        error: 'URI Too Long',
+        message: 'A path segment of the URL is longer than 100 characters',
+      },
+    }),
+  );
+
+export const ApiSnowflakeParam = (name: string, example: string, description?: string) =>
+  ApiPathParam(name, SNOWFLAKE_SCHEMA, example, description);
+
+/**
+ * Reads that honour `X-Guildhall-Min-Position` (read-your-writes): they wait for the read model to
+ * reach it, and answer 503 with `Retry-After` rather than stale data when it does not in time.
+ */
+export const ApiMinPosition = () =>
+  ApiHeader({
+    name: 'X-Guildhall-Min-Position',
+    required: false,
+    description:
+      "Wait until the read model has applied this global position (a write's `X-Guildhall-Position`)",
+    schema: { type: 'integer', minimum: 0, example: 42 },
+  });
