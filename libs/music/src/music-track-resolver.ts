@@ -11,7 +11,8 @@ import { YtDlpSource } from './sources/ytdlp-source';
 import type { Resolution } from './track-info';
 
 const MAX_QUERY_LENGTH = 1_000;
-const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
+/** `scheme://…`, or `scheme:…` with no space (`javascript:alert(1)`): a URL, not search text. */
+const URL_LIKE = /^[a-z][a-z0-9+.-]*:(\/\/|\S+$)/i;
 /** Whom a library playlist's remote entries are counted against: the operator wrote them. */
 const LIBRARY_CALLER = 'music-library';
 
@@ -74,7 +75,7 @@ export class MusicTrackResolver extends TrackResolver {
   /** Like `resolve`, with the playlist's name. `caller` is whom the probing work is counted against. */
   async resolveQuery(query: string, source?: string, caller = 'anonymous'): Promise<Resolution> {
     const text = validQuery(query);
-    if (SCHEME.test(text) || text.startsWith('file:')) return this.resolveUrl(parseUrl(text), caller);
+    if (URL_LIKE.test(text) || text.startsWith('file:')) return this.resolveUrl(parseUrl(text), caller);
     // Absolute paths are how the domain stores local tracks' `uri`: replaying one must work.
     const local = this.local;
     if (text.startsWith('/') && local) return local.resolvePathQuery(text);
