@@ -30,7 +30,9 @@ const program = new Command('guildhall')
 
 program
   .command('demo')
-  .description("write the demo's music library and load the seeds' example data through the command bus (idempotent)")
+  .description(
+    "write the demo's music library and load the seeds' example data through the command bus (idempotent)",
+  )
   .option('--force', 'load it into a data directory that already holds other events')
   .action((options: { force?: boolean }) =>
     withApp((app) =>

@@ -33,7 +33,13 @@ describe('library files tagged with where they came from', () => {
     await Promise.all([
       writeTone(join(music, 'tagged.opus'), {
         seconds: 2,
-        tags: { TITLE: 'Tagged Song', ARTIST: 'Origin Band', PURL: PAGE, IDENTIFIER: 'abcDEF12345', THUMBNAIL: COVER },
+        tags: {
+          TITLE: 'Tagged Song',
+          ARTIST: 'Origin Band',
+          PURL: PAGE,
+          IDENTIFIER: 'abcDEF12345',
+          THUMBNAIL: COVER,
+        },
       }),
       // yt-dlp's --embed-metadata also writes the page URL as the comment.
       writeTone(join(music, 'commented.ogg'), {
@@ -67,7 +73,10 @@ describe('library files tagged with where they came from', () => {
 
   it('given a file whose comment is a URL, when that URL is played, then the file answers', async () => {
     const { tracks } = await resolver.resolveQuery('https://soundcloud.com/band/commented');
-    assert.deepEqual([tracks[0].title, tracks[0].uri], ['Commented Song', 'https://soundcloud.com/band/commented']);
+    assert.deepEqual(
+      [tracks[0].title, tracks[0].uri],
+      ['Commented Song', 'https://soundcloud.com/band/commented'],
+    );
   });
 
   it('given free text, when it finds a tagged file, then the track shows the tags too', async () => {

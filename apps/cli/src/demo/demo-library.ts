@@ -34,7 +34,9 @@ export async function writeDemoLibrary(dir: string, ffmpegPath = 'ffmpeg'): Prom
   const staging = `${dir}.staging-${process.pid}-${randomBytes(4).toString('hex')}`;
   await mkdir(staging, { recursive: true });
   try {
-    await eachInParallel(tracks, (track) => writeDemoTrack(join(staging, demoFileName(track)), track, ffmpegPath));
+    await eachInParallel(tracks, (track) =>
+      writeDemoTrack(join(staging, demoFileName(track)), track, ffmpegPath),
+    );
     await writeFile(join(staging, `${DEMO_PLAYLIST.name}.m3u`), playlistM3u());
     await writeFile(join(staging, MANIFEST), JSON.stringify({ version: VERSION }));
     if (await holdsThisVersion(dir)) return result(false);

@@ -44,13 +44,19 @@ export class LocalLibrary {
   }
 
   async search(query: string, limit = 1): Promise<LibraryEntry[]> {
-    return this.lookUp(() => search(this.entries.values(), query, limit), (hits) => hits.length > 0);
+    return this.lookUp(
+      () => search(this.entries.values(), query, limit),
+      (hits) => hits.length > 0,
+    );
   }
 
   /** The file whose tags name `url` as its source (see `TrackOrigin`), if the library has one. */
   async byOrigin(url: string): Promise<LibraryEntry | undefined> {
     const key = originKey(url);
-    return this.lookUp(() => this.byOriginKey.get(key), (hit) => hit !== undefined);
+    return this.lookUp(
+      () => this.byOriginKey.get(key),
+      (hit) => hit !== undefined,
+    );
   }
 
   /** Scans first if never scanned; on a miss, rescans when the last scan is stale and asks again. */
