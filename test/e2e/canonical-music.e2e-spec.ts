@@ -1,6 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startNextTrack } from '../support/player';
+import { useSeedMusicLibrary } from '../support/seed-library';
 import { HEXIFY_PROFILE, startTestApp, type TestApp } from '../support/test-app';
 
 const GUILD = '123456789012345678';
@@ -11,13 +12,18 @@ describe('canonical /v1 music', () => {
   let t: TestApp;
   let authorization: string;
   let reader: string;
+  let restoreEnv: () => void;
   before(async () => {
+    restoreEnv = await useSeedMusicLibrary();
     t = await startTestApp();
     await t.registerGuild(GUILD);
     authorization = `Bearer ${(await t.issueKey(HEXIFY_PROFILE.ownerId, { tier: 'enterprise' })).key}`;
     reader = `Bearer ${(await t.issueKey('555555555555555555', { tier: 'enterprise' })).key}`;
   });
-  after(() => t.close());
+  after(async () => {
+    await t.close();
+    restoreEnv();
+  });
 
   const call = (
     method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',

@@ -1,6 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startNextTrack } from '../support/player';
+import { useSeedMusicLibrary } from '../support/seed-library';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 const GUILD = '766045633697021973';
@@ -13,13 +14,19 @@ describe('Elixir Music API', () => {
   let bound: string;
   let otherGuild: string;
   let unbound: string;
+  let restoreEnv: () => void;
   before(async () => {
+    // The seeds' tracks come from a real library: the demo's FFmpeg-made files, tagged as the seeds show them.
+    restoreEnv = await useSeedMusicLibrary();
     t = await startTestApp();
     bound = `Bearer ${(await t.issueKey(USER, { tier: 'enterprise', guildId: GUILD })).key}`;
     otherGuild = `Bearer ${(await t.issueKey(USER, { tier: 'enterprise', guildId: '111111111111111111' })).key}`;
     unbound = `Bearer ${(await t.issueKey(USER, { tier: 'enterprise' })).key}`;
   });
-  after(() => t.close());
+  after(async () => {
+    await t.close();
+    restoreEnv();
+  });
 
   const post = (path: string, payload: unknown, authorization = bound) =>
     t.app.inject({
@@ -81,11 +88,8 @@ describe('Elixir Music API', () => {
     });
   });
 
-  it('given a playlist URL, when played, then an array of the three seed tracks in order', async () => {
-    const res = await post('play', {
-      'user.id': LISTENER,
-      query: 'https://www.youtube.com/playlist?list=PLElixirSampleLatin',
-    });
+  it("given a playlist's name, when played, then an array of the three seed tracks in order", async () => {
+    const res = await post('play', { 'user.id': LISTENER, query: 'Elixir sample playlist' });
     assert.equal(res.statusCode, 200);
     const body = res.json() as { title: string; formattedDuration: string; requestedBy: string }[];
     assert.deepEqual(

@@ -1,6 +1,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { startNextTrack } from '../support/player';
+import { useSeedMusicLibrary } from '../support/seed-library';
 import { HEXIFY_PROFILE, startTestApp, type TestApp } from '../support/test-app';
 
 const SERVER = '123456789012345678';
@@ -10,13 +13,19 @@ describe('Hexify v2 music queue and play', () => {
   let t: TestApp;
   let owner: string;
   let stranger: string;
+  let restoreEnv: () => void;
   before(async () => {
+    // The seeds' tracks come from a real library: the demo's FFmpeg-made files, tagged as the seeds show them.
+    restoreEnv = await useSeedMusicLibrary();
     t = await startTestApp();
     await t.registerGuild(SERVER);
     owner = `Bearer ${(await t.issueKey(HEXIFY_PROFILE.ownerId, { tier: 'enterprise' })).key}`;
     stranger = `Bearer ${(await t.issueKey('555555555555555555', { tier: 'enterprise' })).key}`;
   });
-  after(() => t.close());
+  after(async () => {
+    await t.close();
+    restoreEnv();
+  });
 
   const queue = (id = SERVER, authorization = owner) =>
     t.app.inject({ method: 'GET', url: `/v2/servers/${id}/music/queue`, headers: { authorization } });
@@ -87,8 +96,9 @@ describe('Hexify v2 music queue and play', () => {
     assert.equal(res.json().added[0].requested_by, HEXIFY_PROFILE.ownerId);
   });
 
-  it('given a playlist URL, when posted, then every track is added in order', async () => {
-    const res = await play({ query: 'https://www.youtube.com/playlist?list=PLElixirSampleLatin' });
+  it("given a library playlist's file URL, when posted, then every track is added in order", async () => {
+    const m3u = join(process.env.MUSIC_DIR!, 'Elixir sample playlist.m3u');
+    const res = await play({ query: pathToFileURL(m3u).href });
     assert.equal(res.statusCode, 201);
     assert.equal(res.json().added.length, 3);
     assert.equal(res.json().queue.at(-1).artist, 'Warner Música');

@@ -1,5 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { useSeedMusicLibrary } from '../support/seed-library';
 import { HEXIFY_PROFILE, startTestApp, type TestApp } from '../support/test-app';
 
 const GUILD = '123456789012345678';
@@ -28,12 +29,17 @@ const errorShape = (body: Record<string, unknown>) =>
 describe('how the HTTP door takes input', () => {
   let t: TestApp;
   let admin: string;
+  let restoreEnv: () => void;
   before(async () => {
+    restoreEnv = await useSeedMusicLibrary();
     t = await startTestApp({ bodyLimitBytes: 64 * 1024 });
     await t.registerGuild(GUILD);
     admin = `Bearer ${(await t.issueKey(HEXIFY_PROFILE.ownerId, { tier: 'enterprise', scopes: ['admin'] })).key}`;
   });
-  after(() => t.close());
+  after(async () => {
+    await t.close();
+    restoreEnv();
+  });
 
   const send = (method: string, url: string, payload: string, contentType = 'application/json') =>
     t.app.inject({

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { seedMusicLibrary } from '../support/seed-library';
 import {
   freePort,
   issueAdminKeyWithCli,
@@ -23,11 +24,15 @@ describe('music: killing the process mid-queue loses no queued track', () => {
   let port: number;
   let server: ServerProcess | undefined;
   let auth: Record<string, string>;
+  let musicEnv: Record<string, string>;
+  const start = () => startServerProcess(dataDir, port, musicEnv);
   before(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'guildhall-music-crash-'));
+    // The queries resolve in a real library: the demo's FFmpeg-made seed tracks.
+    musicEnv = { MUSIC_DIR: await seedMusicLibrary(), YTDLP_PATH: 'off' };
     auth = { authorization: `Bearer ${await issueAdminKeyWithCli(dataDir)}` };
     port = await freePort();
-    server = await startServerProcess(dataDir, port);
+    server = await start();
   });
   after(async () => {
     await server?.kill('SIGKILL');
@@ -55,14 +60,14 @@ describe('music: killing the process mid-queue loses no queued track', () => {
   };
 
   it('given a queue, when the process is SIGKILLed and restarted on the same data, then the queue is the same', async () => {
-    for (const query of [...QUERIES, 'https://www.youtube.com/playlist?list=PLElixirSampleLatin']) {
+    for (const query of [...QUERIES, 'Elixir sample playlist']) {
       assert.equal((await enqueue(query)).status, 201);
     }
     const before = await readQueue();
     assert.equal(before.queue.length, QUERIES.length + 3);
 
     await server!.kill('SIGKILL');
-    server = await startServerProcess(dataDir, port);
+    server = await start();
 
     assert.deepEqual(await readQueueAt(before.revision), before);
   });
@@ -87,7 +92,7 @@ describe('music: killing the process mid-queue loses no queued track', () => {
     stop = true;
     await Promise.all(writing);
 
-    server = await startServerProcess(dataDir, port);
+    server = await start();
     // The projection catches up from its checkpoint after the restart: poll until it has (or give up).
     let after = await readQueue();
     for (let i = 0; i < 200 && !acknowledged.every((id) => after.queue.some((t) => t.track_id === id)); i++) {

@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import { Projections, UsageRecordingCommandBus } from '#core';
 import { GUILDHALL_CONFIG, type GuildhallConfig } from '#config';
 import { EventStore } from '#eventstore';
+import { MUSIC_CONFIG, type MusicConfig } from '#music';
 import { CliModule } from './cli.module';
 import { registerAnalyticsCommands } from './commands/analytics.command';
 import { runDemo } from './commands/demo.command';
@@ -29,7 +30,9 @@ const program = new Command('guildhall')
 
 program
   .command('demo')
-  .description("load the seeds' example data through the command bus (idempotent)")
+  .description(
+    "write the demo's music library and load the seeds' example data through the command bus (idempotent)",
+  )
   .option('--force', 'load it into a data directory that already holds other events')
   .action((options: { force?: boolean }) =>
     withApp((app) =>
@@ -37,6 +40,7 @@ program
         app.get(UsageRecordingCommandBus),
         app.get(EventStore),
         app.get<GuildhallConfig>(GUILDHALL_CONFIG).dataDir,
+        app.get<MusicConfig>(MUSIC_CONFIG),
         { force: options.force ?? false },
       ),
     ),

@@ -1,4 +1,4 @@
-import { after, describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +10,7 @@ import { playerStreamId } from '#domain';
 import { EventStore } from '#eventstore';
 import { HealthController } from '#api/health/health.controller';
 import { PlayerWorker } from '#bot/voice/player-worker';
+import { useSeedMusicLibrary } from '#test/support/seed-library';
 import { createBotContext, createGuildhallApp } from './guildhall-app';
 
 const GUILD = '766045633697021973';
@@ -17,7 +18,13 @@ const GUILD = '766045633697021973';
 describe('the doors one process opens', () => {
   // One directory for every app: embedded chDB binds one data directory per process.
   const dataDir = mkdtempSync(join(tmpdir(), 'guildhall-doors-'));
-  after(() => rmSync(dataDir, { recursive: true, force: true }));
+  // What the worker plays comes from a real library: the demo's FFmpeg-made seed tracks.
+  let restoreEnv: () => void;
+  before(async () => (restoreEnv = await useSeedMusicLibrary()));
+  after(() => {
+    restoreEnv();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
 
   const has = (app: INestApplicationContext, token: abstract new (...args: never[]) => unknown) => {
     try {

@@ -78,6 +78,16 @@ export interface GuildhallConfig {
   readonly autoMod: AutoModConfig;
 }
 
+/** `DATA_DIR`, resolved: where the embedded stores live, and a demo's seed and music library. */
+export const dataDirOf = (env: NodeJS.ProcessEnv = process.env): string =>
+  resolve(env.DATA_DIR?.trim() || './data');
+
+/** The file `cli demo` writes into a data directory, marking it as a demo one. */
+export const DEMO_SEED_FILE = 'demo-seed';
+
+/** The folder of a demo data directory where `cli demo` writes its music library. */
+export const DEMO_MUSIC_DIR = 'demo-music';
+
 const PROXY_LIST = /^[0-9A-Fa-f.:/]+(\s*,\s*[0-9A-Fa-f.:/]+)*$/;
 
 /** `true`/`false`, a number of proxy hops, or a comma-separated list of proxy addresses and CIDRs. */
@@ -134,7 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GuildhallConfi
     throw new ConfigError(`CLICKHOUSE_URL must start with http:// or https://, got "${clickhouseUrl}"`);
   }
   return {
-    dataDir: resolve(env.DATA_DIR?.trim() || './data'),
+    dataDir: dataDirOf(env),
     host: env.HOST?.trim() || '127.0.0.1',
     port: integer(env, 'PORT', 3000, 0, 65535),
     eventStoreUrl,

@@ -9,7 +9,6 @@ import { GuildModule } from './guild/guild.module';
 import { ModerationModule } from './moderation/moderation.module';
 import { EventStoreModule } from './infrastructure/event-store.module';
 import { ProjectionsModule } from './infrastructure/projections.module';
-import { musicTrackResolverProvider } from './infrastructure/track-resolver.provider';
 import { PlayerModule } from './player/player.module';
 import { UsageModule } from './usage/usage.module';
 import { UserModule } from './user/user.module';
@@ -44,7 +43,7 @@ export class CoreModule {
         ApiKeyModule,
         BotModule,
         DeveloperModule,
-        PlayerModule.withResolver(musicTrackResolverProvider),
+        PlayerModule,
         UsageModule,
         ModerationModule,
         VoiceStatesModule,

@@ -1,11 +1,16 @@
-import { resolve } from 'node:path';
-import { loadProbeLimits, type ProbeLimits } from '#config';
+import { join, resolve } from 'node:path';
+import { DEMO_MUSIC_DIR, DEMO_SEED_FILE, dataDirOf, loadProbeLimits, type ProbeLimits } from '#config';
 import { findExecutable } from './sources/ytdlp-source';
 
 /** Where the music sources find their files and tools; read from the environment by `loadMusicConfig`. */
 export interface MusicConfig {
-  /** Root of the local library; undefined disables it. */
+  /** Root of the local library (`MUSIC_DIR`); undefined leaves only the demo's library, if any. */
   readonly musicDir: string | undefined;
+  /**
+   * Without `MUSIC_DIR`: the library `cli demo` writes, used while `marker` (the data directory's
+   * demo seed) and `dir` exist. The demo may run after the server started, so this is looked up on use.
+   */
+  readonly demoLibrary?: { readonly dir: string; readonly marker: string };
   /** Absolute path of yt-dlp when it is installed; undefined disables the yt-dlp source. */
   readonly ytDlpPath: string | undefined;
   readonly ffmpegPath: string;
@@ -17,24 +22,25 @@ export interface MusicConfig {
 }
 
 /**
- * `MUSIC_DIR` (local library), `YTDLP_PATH` (default: `yt-dlp` when it is on PATH), `FFMPEG_PATH`,
+ * `MUSIC_DIR` (local library; unset, the demo's library in a demo `dataDir`), `YTDLP_PATH` (default: `yt-dlp` when it is on PATH), `FFMPEG_PATH`,
  * `FFPROBE_PATH`, `MUSIC_ARTWORK_URL` (default `/v1/music/artwork/{id}`; empty for none), `MUSIC_PROBE_*`.
  */
-export function loadMusicConfig(env: NodeJS.ProcessEnv = process.env): MusicConfig {
+export function loadMusicConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  dataDir: string = dataDirOf(env),
+): MusicConfig {
   const musicDir = env.MUSIC_DIR?.trim();
   const ytDlp = env.YTDLP_PATH?.trim();
   const artwork = env.MUSIC_ARTWORK_URL;
   return {
     musicDir: musicDir ? resolve(musicDir) : undefined,
+    demoLibrary: musicDir
+      ? undefined
+      : { dir: join(dataDir, DEMO_MUSIC_DIR), marker: join(dataDir, DEMO_SEED_FILE) },
     ytDlpPath: ytDlp === '' || ytDlp === 'off' ? undefined : findExecutable(ytDlp ?? 'yt-dlp', env.PATH),
     ffmpegPath: env.FFMPEG_PATH?.trim() || 'ffmpeg',
     ffprobePath: env.FFPROBE_PATH?.trim() || 'ffprobe',
     artworkUrlTemplate: artwork === undefined ? '/v1/music/artwork/{id}' : artwork.trim() || null,
     probeLimits: loadProbeLimits(env),
   };
-}
-
-/** Whether any source beyond plain http URLs is configured: the lead's switch from the seed catalogue. */
-export function musicSourcesConfigured(config: MusicConfig = loadMusicConfig()): boolean {
-  return config.musicDir !== undefined || config.ytDlpPath !== undefined;
 }

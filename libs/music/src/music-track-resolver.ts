@@ -1,17 +1,18 @@
 import { OutboundGuard } from '#outbound';
-import { LocalLibrary } from './library/local-library';
+import { LibraryHome } from './library/library-home';
+import type { LocalLibrary } from './library/local-library';
 import type { MusicConfig } from './music-config';
 import { ProbeLimiter } from './process/probe-limiter';
 import { TrackResolver, type ResolveOptions, type ResolvedTracks } from '#domain';
 import { InvalidQueryError, TrackNotFoundError, notFound } from './resolver-errors';
 import { HttpSource } from './sources/http-source';
 import { LocalSource } from './sources/local-source';
-import type { TrackSource } from './sources/track-source';
 import { YtDlpSource } from './sources/ytdlp-source';
 import type { Resolution } from './track-info';
 
 const MAX_QUERY_LENGTH = 1_000;
-const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
+/** `scheme://…`, or `scheme:…` with no space (`javascript:alert(1)`): a URL, not search text. */
+const URL_LIKE = /^[a-z][a-z0-9+.-]*:(\/\/|\S+$)/i;
 /** Whom a library playlist's remote entries are counted against: the operator wrote them. */
 const LIBRARY_CALLER = 'music-library';
 
@@ -22,36 +23,49 @@ export interface MusicResolverDeps {
 }
 
 /**
- * The `TrackResolver` port over every source. Routes a query to a source. A URL goes to the first source that claims it (the library for
+ * The `TrackResolver` port over every source; there is no other. A URL the library holds a copy of
+ * plays from the library; any other URL goes to the first source that claims it (the library for
  * `file:`, yt-dlp for the sites it knows, the http source for the rest); free text is searched on
  * the site `source` names, else in the local library, where a path or a playlist's name also works.
+ * What no configured source finds is `TrackNotFoundError`.
  */
 export class MusicTrackResolver extends TrackResolver {
-  readonly library: LocalLibrary | undefined;
-  readonly local: LocalSource | undefined;
   readonly http: HttpSource;
   readonly ytdlp: YtDlpSource | undefined;
   /** Bounds the fetching and yt-dlp work resolving does (`MUSIC_PROBE_*`). */
   readonly limiter: ProbeLimiter;
-  private readonly urlSources: TrackSource[];
+  private readonly home: LibraryHome;
+  private readonly artwork: string | null;
+  private localSource: LocalSource | undefined;
 
   constructor(config: MusicConfig, deps: MusicResolverDeps = {}) {
     super();
     const guard = deps.guard ?? new OutboundGuard();
-    const onError = deps.onError ?? (() => {});
     this.limiter = new ProbeLimiter(config.probeLimits);
     this.http = new HttpSource(guard);
     this.ytdlp = config.ytDlpPath ? new YtDlpSource(config.ytDlpPath, guard) : undefined;
-    const artwork = config.artworkUrlTemplate;
-    if (config.musicDir) {
-      this.library = new LocalLibrary({ root: config.musicDir, onError });
-      this.local = new LocalSource(
-        this.library,
+    this.artwork = config.artworkUrlTemplate;
+    this.home = new LibraryHome(config, deps.onError);
+  }
+
+  /** The local library in use now (`MUSIC_DIR`, or the demo's), if any. */
+  get library(): LocalLibrary | undefined {
+    return this.home.current();
+  }
+
+  /** The library as a track source; undefined while there is no library. */
+  get local(): LocalSource | undefined {
+    const library = this.home.current();
+    if (!library) return undefined;
+    if (this.localSource?.library !== library) {
+      const artwork = this.artwork;
+      this.localSource = new LocalSource(
+        library,
         (id) => (artwork ? artwork.replace('{id}', id) : null),
         (url) => this.resolveRemote(url, LIBRARY_CALLER),
       );
     }
-    this.urlSources = [this.local, this.ytdlp, this.http].filter((s): s is NonNullable<typeof s> => !!s);
+    return this.localSource;
   }
 
   resolve(query: string, options: ResolveOptions): Promise<ResolvedTracks> {
@@ -61,9 +75,10 @@ export class MusicTrackResolver extends TrackResolver {
   /** Like `resolve`, with the playlist's name. `caller` is whom the probing work is counted against. */
   async resolveQuery(query: string, source?: string, caller = 'anonymous'): Promise<Resolution> {
     const text = validQuery(query);
-    if (SCHEME.test(text) || text.startsWith('file:')) return this.resolveUrl(parseUrl(text), caller);
+    if (URL_LIKE.test(text) || text.startsWith('file:')) return this.resolveUrl(parseUrl(text), caller);
     // Absolute paths are how the domain stores local tracks' `uri`: replaying one must work.
-    if (text.startsWith('/') && this.local) return this.local.resolvePathQuery(text);
+    const local = this.local;
+    if (text.startsWith('/') && local) return local.resolvePathQuery(text);
     const site = source?.trim().toLowerCase() || 'local';
     if (site !== 'local' && !YtDlpSource.searchableSites().includes(site)) {
       throw new InvalidQueryError(
@@ -76,16 +91,20 @@ export class MusicTrackResolver extends TrackResolver {
     const found =
       site !== 'local' && ytdlp
         ? await this.limiter.run(caller, (signal) => ytdlp.search(text, site, signal))
-        : ((await this.local?.resolveRelative(text)) ?? (await this.local?.search(text)));
+        : ((await local?.resolveRelative(text)) ?? (await local?.search(text)));
     if (!found) throw notFound(text);
     return found;
   }
 
   private async resolveUrl(url: URL, caller: string): Promise<Resolution> {
-    const source = this.urlSources.find((s) => s.claims(url));
+    const local = this.local;
+    // A page the library holds a copy of (its tags name the URL) plays from disk, with no fetch.
+    const copy = local && /^https?:$/.test(url.protocol) ? await local.resolveOrigin(url) : undefined;
+    if (copy) return copy;
+    const source = [local, this.ytdlp, this.http].find((s) => s?.claims(url));
     if (!source) throw new InvalidQueryError(`unsupported URL scheme ${url.protocol}`);
     // The library reads local files only; its playlists' remote entries come back through here.
-    if (source === this.local) return source.resolveUrl(url);
+    if (source === local) return source.resolveUrl(url);
     return this.limiter.run(caller, async (signal) => {
       try {
         return await source.resolveUrl(url, signal);

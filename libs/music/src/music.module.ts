@@ -1,4 +1,5 @@
 import { Global, Inject, Logger, Module, Optional, type OnApplicationBootstrap } from '@nestjs/common';
+import { GUILDHALL_CONFIG, type GuildhallConfig } from '#config';
 import { OutboundGuard, OutboundModule } from '#outbound';
 import { loadMusicConfig, type MusicConfig } from './music-config';
 import { MusicTrackResolver } from './music-track-resolver';
@@ -18,7 +19,12 @@ const SCAN_LIBRARY_AT_START = Symbol('SCAN_LIBRARY_AT_START');
 @Module({
   imports: [OutboundModule],
   providers: [
-    { provide: MUSIC_CONFIG, useFactory: () => loadMusicConfig() },
+    {
+      provide: MUSIC_CONFIG,
+      // The process's DATA_DIR (overridable in tests) decides where a demo's library would be.
+      inject: [{ token: GUILDHALL_CONFIG, optional: true }],
+      useFactory: (app?: GuildhallConfig) => loadMusicConfig(process.env, app?.dataDir),
+    },
     {
       provide: MusicTrackResolver,
       inject: [MUSIC_CONFIG, OutboundGuard],
@@ -32,8 +38,9 @@ const SCAN_LIBRARY_AT_START = Symbol('SCAN_LIBRARY_AT_START');
     },
     {
       provide: TrackOpener,
-      inject: [MUSIC_CONFIG, OutboundGuard],
-      useFactory: (config: MusicConfig, guard: OutboundGuard) => new TrackOpener({ ...config, guard }),
+      inject: [MUSIC_CONFIG, OutboundGuard, MusicTrackResolver],
+      useFactory: (config: MusicConfig, guard: OutboundGuard, resolver: MusicTrackResolver) =>
+        new TrackOpener({ ...config, guard, library: () => resolver.library }),
     },
   ],
   exports: [MUSIC_CONFIG, MusicTrackResolver, TrackOpener],
@@ -49,16 +56,15 @@ export class MusicModule implements OnApplicationBootstrap {
 
   /** Scans the library in the background: the first search waits for it, startup does not. */
   onApplicationBootstrap(): void {
-    const { musicDir, ytDlpPath } = this.config;
-    this.logger.log(
-      `Music sources: library ${musicDir ?? 'off'}, yt-dlp ${ytDlpPath ?? 'not found'}, http on`,
-    );
+    const { demoLibrary, ytDlpPath } = this.config;
     const library = this.resolver.library;
+    const where = library?.root ?? (demoLibrary ? `${demoLibrary.dir} once cli demo writes it` : 'off');
+    this.logger.log(`Music sources: library ${where}, yt-dlp ${ytDlpPath ?? 'not found'}, http on`);
     if (!library || !this.scanAtStart) return;
     library
       .scan()
       .then(async () =>
-        this.logger.log(`Music library: ${(await library.all()).length} tracks in ${musicDir}`),
+        this.logger.log(`Music library: ${(await library.all()).length} tracks in ${library.root}`),
       )
       .catch((error: unknown) => this.logger.error(`Music library scan failed: ${String(error)}`));
   }

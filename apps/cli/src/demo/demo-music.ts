@@ -14,7 +14,7 @@ export interface DemoPlayer {
   readonly guildId: string;
   readonly voiceChannelId: string;
   readonly joinedBy: string;
-  /** Queries for the seed catalogue, in queue order; the first one is started. */
+  /** Queries the demo's music library answers (see demo-tracks), in queue order; the first is started. */
   readonly queue: readonly { readonly query: string; readonly requestedBy: string }[];
   /** Where in the first track playback starts, so now-playing shows the seed's position. */
   readonly startAtMs: number;

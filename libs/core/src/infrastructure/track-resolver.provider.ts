@@ -1,21 +1,13 @@
 import type { Provider } from '@nestjs/common';
 import { TrackResolver } from '#domain';
-import { MUSIC_CONFIG, MusicTrackResolver, musicSourcesConfigured, type MusicConfig } from '#music';
-import { CatalogueTrackResolver } from '../player/catalogue/catalogue-track-resolver';
-import { FallbackTrackResolver } from '../player/fallback-track-resolver';
+import { MusicTrackResolver } from '#music';
 
 /**
- * The real sources (local library, http, yt-dlp) and the seeds' demo catalogue behind one port.
- * With MUSIC_DIR or yt-dlp configured the real sources are asked first; otherwise the catalogue is,
- * so the seeds' example URLs resolve without a network probe. Needs MusicModule (global).
+ * The track resolver every door shares: the real sources only (the local library, http(s) through
+ * the outbound guard, yt-dlp). A query none of them can answer is `TrackNotFoundError`, a 404: there
+ * is no built-in catalogue to fall back on. Needs MusicModule (global).
  */
 export const musicTrackResolverProvider: Provider<TrackResolver> = {
   provide: TrackResolver,
-  inject: [MusicTrackResolver, MUSIC_CONFIG],
-  useFactory: (music: MusicTrackResolver, config: MusicConfig) => {
-    const catalogue = new CatalogueTrackResolver();
-    return new FallbackTrackResolver(
-      musicSourcesConfigured(config) ? [music, catalogue] : [catalogue, music],
-    );
-  },
+  useExisting: MusicTrackResolver,
 };

@@ -1,6 +1,6 @@
 import { Module, type DynamicModule, type Provider } from '@nestjs/common';
-import { CatalogueTrackResolver } from './catalogue/catalogue-track-resolver';
 import { TrackResolver } from '#domain';
+import { musicTrackResolverProvider } from '../infrastructure/track-resolver.provider';
 import { ClearQueueHandler } from './clear-queue/clear-queue.handler';
 import { EndTrackHandler } from './end-track/end-track.handler';
 import { EnqueueTracksHandler } from './enqueue-tracks/enqueue-tracks.handler';
@@ -49,12 +49,12 @@ const HANDLERS = [
 ];
 
 /**
- * Command and query handlers of the player context. The track resolver defaults to the in-memory
- * seed catalogue; `withResolver` puts the real sources (local library, http, yt-dlp) in its place.
+ * Command and query handlers of the player context. Tracks are resolved by the real music sources
+ * (MusicModule, global); `withResolver` names another resolver, for harnesses that build their own.
  */
 @Module({
   imports: [PlaybackMonitorModule],
-  providers: [...HANDLERS, { provide: TrackResolver, useFactory: () => new CatalogueTrackResolver() }],
+  providers: [...HANDLERS, musicTrackResolverProvider],
   exports: [TrackResolver],
 })
 export class PlayerModule {

@@ -8,7 +8,10 @@ export interface TrackInfo {
   readonly author: string;
   /** Whole seconds; 0 for live streams, whose length is unknown. */
   readonly durationSec: number;
-  /** What the player opens: an absolute file path or an http(s) URL (a page URL for yt-dlp sources). */
+  /**
+   * What the player opens: an absolute file path or an http(s) URL (a page URL for yt-dlp sources;
+   * for a library file tagged with its origin, that page URL, by which the player finds the file).
+   */
   readonly uri: string;
   readonly thumbnail: string | null;
   readonly isStream: boolean;

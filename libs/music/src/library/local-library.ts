@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
+import { originKey } from './origin-tags';
 import { isAudioFile, readArtwork, readTags, type LibraryEntry } from './tags';
 import { search } from './search';
 
@@ -21,6 +22,7 @@ export class LocalLibrary {
   readonly root: string;
   private entries = new Map<string, LibraryEntry>();
   private byId = new Map<string, LibraryEntry>();
+  private byOriginKey = new Map<string, LibraryEntry>();
   private scanning: Promise<void> | undefined;
   private scannedAt = 0;
   private rootReal: string | undefined;
@@ -42,13 +44,28 @@ export class LocalLibrary {
   }
 
   async search(query: string, limit = 1): Promise<LibraryEntry[]> {
+    return this.lookUp(
+      () => search(this.entries.values(), query, limit),
+      (hits) => hits.length > 0,
+    );
+  }
+
+  /** The file whose tags name `url` as its source (see `TrackOrigin`), if the library has one. */
+  async byOrigin(url: string): Promise<LibraryEntry | undefined> {
+    const key = originKey(url);
+    return this.lookUp(
+      () => this.byOriginKey.get(key),
+      (hit) => hit !== undefined,
+    );
+  }
+
+  /** Scans first if never scanned; on a miss, rescans when the last scan is stale and asks again. */
+  private async lookUp<T>(find: () => T, found: (result: T) => boolean): Promise<T> {
     if (this.scannedAt === 0) await this.scan();
-    let hits = search(this.entries.values(), query, limit);
-    if (hits.length === 0 && Date.now() - this.scannedAt > (this.options.rescanAfterMs ?? 60_000)) {
-      await this.scan();
-      hits = search(this.entries.values(), query, limit);
-    }
-    return hits;
+    const first = find();
+    if (found(first) || Date.now() - this.scannedAt <= (this.options.rescanAfterMs ?? 60_000)) return first;
+    await this.scan();
+    return find();
   }
 
   /** The entry for a path relative to the root, reading its tags if it is not indexed yet. */
@@ -117,10 +134,7 @@ export class LocalLibrary {
       }
     }
     for (const path of [...this.entries.keys()]) {
-      if (!seen.has(path)) {
-        this.byId.delete(this.entries.get(path)!.identifier);
-        this.entries.delete(path);
-      }
+      if (!seen.has(path)) this.forget(this.entries.get(path)!);
     }
     this.scannedAt = Date.now();
   }
@@ -144,8 +158,24 @@ export class LocalLibrary {
   }
 
   private remember(entry: LibraryEntry): void {
+    const known = this.entries.get(entry.path);
+    if (known) this.forget(known);
     this.entries.set(entry.path, entry);
     this.byId.set(entry.identifier, entry);
+    // The source's own id finds the cover too: a track shows that id as its identifier.
+    if (entry.sourceId) this.byId.set(entry.sourceId, entry);
+    if (entry.sourceUrl) this.byOriginKey.set(originKey(entry.sourceUrl), entry);
+  }
+
+  private forget(entry: LibraryEntry): void {
+    this.entries.delete(entry.path);
+    for (const [index, key] of [
+      [this.byId, entry.identifier],
+      [this.byId, entry.sourceId],
+      [this.byOriginKey, entry.sourceUrl && originKey(entry.sourceUrl)],
+    ] as const) {
+      if (key && index.get(key) === entry) index.delete(key);
+    }
   }
 }
 

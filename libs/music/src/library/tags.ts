@@ -1,10 +1,12 @@
 import { basename, extname } from 'node:path';
 import { parseFile } from 'music-metadata';
+import { readOrigin, type TrackOrigin } from './origin-tags';
 
 /** What the library keeps about one file: enough to search it and to build a track. */
-export interface LibraryEntry {
+export interface LibraryEntry extends TrackOrigin {
   /** Path relative to the library root, with `/` separators. */
   readonly path: string;
+  /** The library's own key for the file (a hash of its path); the artwork route takes it. */
   readonly identifier: string;
   readonly title: string;
   readonly artist: string;
@@ -42,10 +44,11 @@ export async function readTags(
   absolutePath: string,
   relative: Omit<
     LibraryEntry,
-    'title' | 'artist' | 'album' | 'durationMs' | 'disc' | 'trackNo' | 'hasArtwork'
+    'title' | 'artist' | 'album' | 'durationMs' | 'disc' | 'trackNo' | 'hasArtwork' | keyof TrackOrigin
   >,
 ): Promise<LibraryEntry> {
-  const { common, format } = await parseFile(absolutePath, { duration: true, skipCovers: false });
+  const metadata = await parseFile(absolutePath, { duration: true, skipCovers: false });
+  const { common, format } = metadata;
   const fallbackTitle = basename(relative.path, extname(relative.path));
   return {
     ...relative,
@@ -56,6 +59,7 @@ export async function readTags(
     disc: common.disk.no ?? 0,
     trackNo: common.track.no ?? 0,
     hasArtwork: (common.picture?.length ?? 0) > 0,
+    ...readOrigin(metadata),
   };
 }
 

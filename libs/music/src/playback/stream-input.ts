@@ -5,6 +5,7 @@ import { runProcess } from '../process/run-process';
 import { isPlaylist, opusContainerOf, peek } from '../sources/media-sniff';
 import { PLAYLIST_REFUSED } from '../sources/http-source';
 import type { YtDlpInfo } from '../sources/ytdlp-json';
+import type { LocalLibrary } from '../library/local-library';
 import { libraryFile } from './library-file';
 
 /** What the player needs from a queued track to play it. */
@@ -35,6 +36,11 @@ export interface InputTools {
   readonly ytDlpPath?: string;
   /** Root of the local library: a local track plays only if its real path is inside it. */
   readonly musicDir?: string;
+  /**
+   * The library in use now (it may appear after start: the demo's); it takes the place of `musicDir`
+   * and finds the file of a local track shown by its source URL.
+   */
+  readonly library?: () => LocalLibrary | undefined;
   /** Every remote byte is fetched through it, every time a track plays. */
   readonly guard: OutboundGuard;
 }
@@ -51,9 +57,22 @@ export class StreamInputs {
   constructor(private readonly tools: InputTools) {}
 
   async find(track: PlayableTrack): Promise<StreamInput> {
+    if (track.source === 'local') return this.fromLibrary(track.uri);
     if (YTDLP_SOURCES.has(track.source)) return this.fromYtDlp(track.uri);
     if (/^https?:\/\//i.test(track.uri)) return this.fetch(track.uri);
-    const path = await libraryFile(track.uri, this.tools.musicDir);
+    return this.fromLibrary(track.uri);
+  }
+
+  /** A library file: by its path, or, for a track shown by its source URL, the file tagged with it. */
+  private async fromLibrary(uri: string): Promise<StreamInput> {
+    const library = this.tools.library?.();
+    let file = uri;
+    if (/^https?:\/\//i.test(uri)) {
+      const entry = library && (await library.byOrigin(uri));
+      if (!library || !entry) throw new Error('no file in the music library is tagged with this source URL');
+      file = library.absolutePath(entry);
+    }
+    const path = await libraryFile(file, library?.root ?? this.tools.musicDir);
     return { kind: 'file', path, ...(await this.probe(path)) };
   }
 

@@ -52,14 +52,25 @@ export class LocalSource implements TrackSource {
     return this.playlistNamed(text);
   }
 
+  /** The library's file tagged with `url` as its source, so a known URL plays from disk. */
+  async resolveOrigin(url: URL): Promise<Resolution | undefined> {
+    const hit = await this.library.byOrigin(url.href);
+    return hit && { kind: 'track', tracks: [this.toTrack(hit)] };
+  }
+
+  /**
+   * A file tagged with its origin shows that origin's URL, id and cover (the player finds the file
+   * again by that URL); any other file shows its path, its hash and its embedded cover.
+   */
   toTrack(entry: LibraryEntry): TrackInfo {
+    const cover = entry.hasArtwork ? this.artworkUrl(entry.identifier) : null;
     return {
       title: entry.title,
       author: entry.artist,
       durationSec: toSeconds(entry.durationMs),
-      uri: this.library.absolutePath(entry),
-      identifier: entry.identifier,
-      thumbnail: entry.hasArtwork ? this.artworkUrl(entry.identifier) : null,
+      uri: entry.sourceUrl ?? this.library.absolutePath(entry),
+      identifier: entry.sourceId ?? entry.identifier,
+      thumbnail: entry.thumbnailUrl ?? cover,
       isStream: false,
       source: 'local',
     };
