@@ -11,13 +11,11 @@ import {
 } from '#domain';
 import type { RecordedEvent } from '#eventstore';
 import { ident } from '../runtime/readmodel-db';
-import type { EventApplier, SqliteProjection, TableNames } from '../runtime/sqlite-projection';
+import type { EventApplier, PageApplier, SqliteProjection, TableNames } from '../runtime/sqlite-projection';
+import { DEFAULT_AUTO_MOD, flag, json } from './guild-row';
+import { prepareGuildPage } from './guild-page';
 
 type GuildTable = 'guilds';
-
-const DEFAULT_AUTO_MOD = JSON.stringify(DEFAULT_GUILD_SETTINGS.autoMod);
-const json = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value));
-const flag = (value: boolean | undefined): number | null => (value === undefined ? null : value ? 1 : 0);
 
 function migrate(db: DatabaseSync, tables: TableNames<GuildTable>): void {
   const t = tables.guilds;
@@ -46,9 +44,10 @@ function migrate(db: DatabaseSync, tables: TableNames<GuildTable>): void {
 /**
  * Every statement carries `revision < ?` (or `>` on conflict): an event at or below the row's stream
  * revision was already applied, so replaying it changes nothing. Absent fields are passed as NULL and
- * kept with `coalesce`; nullable channels need an explicit "present" flag instead.
+ * kept with `coalesce`; nullable channels need an explicit "present" flag instead. A guild with several
+ * events in one page is folded in memory and written once instead (guild-page.ts, guild-row.ts).
  */
-function prepare(db: DatabaseSync, tables: TableNames<GuildTable>): EventApplier {
+function prepare(db: DatabaseSync, tables: TableNames<GuildTable>): PageApplier {
   const t = ident(tables.guilds);
   const register = db.prepare(
     `INSERT INTO ${t} (id, name, owner_id, member_count, bot_count, online_count, premium, features,
@@ -97,7 +96,7 @@ function prepare(db: DatabaseSync, tables: TableNames<GuildTable>): EventApplier
   // Events that change nothing shown here still move the row's revision, so the ETag follows the stream.
   const touch = db.prepare(`UPDATE ${t} SET revision = ?2, updated_at = ?3 WHERE id = ?1 AND revision < ?2`);
 
-  return (event: RecordedEvent) => {
+  const applyOne: EventApplier = (event: RecordedEvent) => {
     const at = event.metadata.occurredAt;
     switch (event.type) {
       case 'GuildRegistered': {
@@ -176,10 +175,11 @@ function prepare(db: DatabaseSync, tables: TableNames<GuildTable>): EventApplier
         return;
     }
   };
+  return { applyPage: prepareGuildPage(db, t, applyOne) };
 }
 
 /** The `guilds` read model: one row per guild with its profile and settings, as of its latest event. */
-export const guildsProjection: SqliteProjection<GuildTable> = {
+export const guildsProjection: SqliteProjection<GuildTable, PageApplier> = {
   name: 'guilds',
   // 2: time zone setting, member joins and leaves. 3: the gateway's online samples and bot removal.
   version: 3,

@@ -4,11 +4,11 @@ import { openReadModelDb } from './readmodel-db';
 import { ProjectionRunner } from './projection-runner';
 import type { ProjectionLogger, ProjectionStatus } from './runner-types';
 import type { RebuildProgress } from './rebuild';
-import type { SqliteProjection } from './sqlite-projection';
+import type { AnySqliteProjection } from './sqlite-projection';
 
 export interface ProjectionHostOptions {
   readonly store: EventStore;
-  readonly projections: readonly SqliteProjection[];
+  readonly projections: readonly AnySqliteProjection[];
   /** Where `readmodels.sqlite` lives; or pass an opened `db` (tests, `:memory:`). */
   readonly dataDir?: string;
   readonly db?: DatabaseSync;

@@ -6,7 +6,7 @@ import { inTransaction } from './readmodel-db';
 import { rebuildProjection, type RebuildProgress, type RebuildResult } from './rebuild';
 import type { ProjectionLogger, ProjectionRunnerOptions, ProjectionStatus } from './runner-types';
 import { lastMatchingUpTo } from './last-matching';
-import { liveTables, type EventApplier, type SqliteProjection } from './sqlite-projection';
+import { liveTables, pageApplierOf, type AnySqliteProjection } from './sqlite-projection';
 
 const silentLogger: ProjectionLogger = { log: () => {}, error: (m, e) => console.error(m, e) };
 const MAX_RETRY_DELAY_MS = 30_000;
@@ -19,7 +19,7 @@ const MAX_RETRY_DELAY_MS = 30_000;
  * crash between batches resumes exactly where the last commit stopped.
  */
 export class ProjectionRunner {
-  readonly projection: SqliteProjection;
+  readonly projection: AnySqliteProjection;
   private readonly store: EventStore;
   private readonly db: DatabaseSync;
   private readonly checkpoints: CheckpointStore;
@@ -28,7 +28,7 @@ export class ProjectionRunner {
   private readonly baseRetryDelayMs: number;
   private readonly logger: ProjectionLogger;
   private readonly waiters = new PositionWaiters();
-  private apply: EventApplier | undefined;
+  private apply: ((events: readonly RecordedEvent[]) => void) | undefined;
   private subscription: Subscription | undefined;
   private retryTimer: NodeJS.Timeout | undefined;
   private retryDelayMs: number;
@@ -75,7 +75,7 @@ export class ProjectionRunner {
     } else {
       inTransaction(this.db, () => this.projection.migrate(this.db, liveTables(this.projection)));
     }
-    this.apply = this.projection.prepare(this.db, liveTables(this.projection));
+    this.apply = pageApplierOf(this.projection.prepare(this.db, liveTables(this.projection)));
     this.advanceTo(this.checkpoints.read(this.name)?.position ?? NO_CHECKPOINT);
     if (this.running) this.subscribe();
   }
@@ -170,14 +170,12 @@ export class ProjectionRunner {
     if (!apply || events.length === 0) return;
     const reached = inTransaction(this.db, () => {
       const stored = this.checkpoints.read(this.name)?.position ?? NO_CHECKPOINT;
-      let last = stored;
-      for (const event of events) {
-        if (event.position <= last) continue;
-        apply(event);
-        last = event.position;
-      }
-      if (last > stored)
-        this.checkpoints.write(this.name, { position: last, version: this.projection.version });
+      // Pages come in position order: what another runner on this file already applied is a prefix.
+      const fresh = events[0].position > stored ? events : events.filter((e) => e.position > stored);
+      if (fresh.length === 0) return stored;
+      apply(fresh);
+      const last = fresh[fresh.length - 1].position;
+      this.checkpoints.write(this.name, { position: last, version: this.projection.version });
       return last;
     });
     this.lastError = null;

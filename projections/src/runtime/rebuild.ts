@@ -5,8 +5,9 @@ import { ident, inTransaction } from './readmodel-db';
 import {
   liveTables,
   matchesFilter,
+  pageApplierOf,
   shadowTables,
-  type SqliteProjection,
+  type AnySqliteProjection,
   type TableNames,
 } from './sqlite-projection';
 
@@ -16,7 +17,7 @@ export type RebuildProgress = (done: number, total: number) => void;
 export interface RebuildOptions {
   readonly db: DatabaseSync;
   readonly store: EventStore;
-  readonly projection: SqliteProjection;
+  readonly projection: AnySqliteProjection;
   readonly checkpoints: CheckpointStore;
   readonly pageSize: number;
   readonly onProgress?: RebuildProgress;
@@ -52,7 +53,7 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
     dropTables(db, shadow);
     projection.migrate(db, shadow);
   });
-  const apply = projection.prepare(db, shadow);
+  const apply = pageApplierOf(projection.prepare(db, shadow));
   // Replay up to the head as it is now; what arrives meanwhile is the live runner's job until the swap.
   const target = await store.headPosition();
   let total = target + 1;
@@ -69,7 +70,7 @@ export async function rebuildProjection(options: RebuildOptions): Promise<Rebuil
       eventsRead += page.length;
       // One transaction per page keeps the write lock short, so live runners interleave.
       inTransaction(db, () => {
-        for (const event of page) if (matchesFilter(projection.filter, event)) apply(event);
+        apply(page.filter((event) => matchesFilter(projection.filter, event)));
       });
       position = page[page.length - 1].position;
       total = Math.max(total, position + 1);

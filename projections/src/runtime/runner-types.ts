@@ -1,6 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { EventStore } from '#eventstore';
-import type { SqliteProjection } from './sqlite-projection';
+import type { AnySqliteProjection } from './sqlite-projection';
 
 /** What health checks and the CLI show for one projection. */
 export interface ProjectionStatus {
@@ -26,7 +26,7 @@ export interface ProjectionLogger {
 export interface ProjectionRunnerOptions {
   readonly store: EventStore;
   readonly db: DatabaseSync;
-  readonly projection: SqliteProjection;
+  readonly projection: AnySqliteProjection;
   /** Events per subscription batch, hence per transaction. */
   readonly batchSize?: number;
   /** Events per readAll page during a rebuild. */
