@@ -68,7 +68,8 @@ async function writeToneFile(path: string, tone: ToneFile): Promise<void> {
     }));
   mkdirSync(join(path, '..'), { recursive: true });
   const half = tone.seconds / 2;
-  const expr = `0.125*sin(2*PI*if(lt(t,${half}),${tone.hz},${tone.then})*t)`;
+  // Commas inside a filter's option are escaped, or they would separate filters.
+  const expr = `0.125*sin(2*PI*if(lt(t\\,${half})\\,${tone.hz}\\,${tone.then})*t)`;
   await execFileAsync('ffmpeg', [
     ...['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi'],
     ...['-i', `aevalsrc=${expr}:s=48000:d=${tone.seconds}`, '-ac', '2', '-c:a', 'libmp3lame', '-b:a', '96k'],
@@ -97,6 +98,26 @@ export async function startVoiceGuildhall(
     members: [{ username: 'alice', roles: ['Admin'], voiceChannel: 'Cellar' }],
   });
   const dir = mkdtempSync(join(tmpdir(), 'guildhall-voice-'));
+  const cleanUp = async () => {
+    await discord.stop();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    return await startIn(discord, guild, dir, cleanUp, tones, env);
+  } catch (error) {
+    await cleanUp();
+    throw error;
+  }
+}
+
+async function startIn(
+  discord: FakeDiscord,
+  guild: StoredGuild,
+  dir: string,
+  cleanUp: () => Promise<void>,
+  tones: readonly ToneFile[],
+  env: Record<string, string>,
+): Promise<VoiceGuildhall> {
   const musicDir = join(dir, 'music');
   const dataDir = join(dir, 'data');
   await Promise.all(tones.map((t) => writeToneFile(join(musicDir, t.file), t)));
@@ -155,8 +176,7 @@ export async function startVoiceGuildhall(
     startServer,
     async stop() {
       await world.server?.kill('SIGTERM');
-      await discord.stop();
-      rmSync(dir, { recursive: true, force: true });
+      await cleanUp();
     },
   };
   return world;
