@@ -103,4 +103,10 @@ describe('loadConfig', () => {
       /PLAYER_POSITION_CHECKPOINT_SECONDS/,
     );
   });
+
+  it('given no UDP silence setting, then 15 s; under the 5 s keep-alive period (plus slack) it is refused by name', () => {
+    assert.equal(loadConfig({}).playerUdpSilenceSeconds, 15);
+    assert.equal(loadConfig({ PLAYER_UDP_SILENCE_SECONDS: '6' }).playerUdpSilenceSeconds, 6);
+    assert.throws(() => loadConfig({ PLAYER_UDP_SILENCE_SECONDS: '5' }), /PLAYER_UDP_SILENCE_SECONDS/);
+  });
 });

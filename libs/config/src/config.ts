@@ -72,6 +72,12 @@ export interface GuildhallConfig {
    * worker in its process trusts the log's position for twice this (plus 5 s), then says `no_worker`.
    */
   readonly playerCheckpointSeconds: number;
+  /**
+   * After the voice server has answered a UDP keep-alive, this long without a datagram means the
+   * path is dead and the worker rebuilds the voice session. @discordjs/voice sends a keep-alive every
+   * 5 s, so anything shorter than 6 s would judge a healthy path.
+   */
+  readonly playerUdpSilenceSeconds: number;
   /** Discord's connection settings; the Discord door's gateway and commands run only when set. */
   readonly discord: DiscordConfig | undefined;
   /** How auto-moderation's spam protection counts and how long it times a member out. */
@@ -170,6 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GuildhallConfi
     playerWorker: flag(env, 'PLAYER_WORKER', Boolean(env.DISCORD_TOKEN?.trim())),
     playerIdleDisconnectSeconds: integer(env, 'PLAYER_IDLE_DISCONNECT_SECONDS', 300, 0, 86_400),
     playerCheckpointSeconds: integer(env, 'PLAYER_POSITION_CHECKPOINT_SECONDS', 30, 1, 3_600),
+    playerUdpSilenceSeconds: integer(env, 'PLAYER_UDP_SILENCE_SECONDS', 15, 6, 600),
     discord: loadDiscordConfig(env),
     autoMod: loadAutoModConfig(env),
   };

@@ -111,7 +111,14 @@ export class GuildVoiceLink {
   private onStateChange(from: VoiceConnectionState, to: VoiceConnectionState): void {
     if ('networking' in to && (!('networking' in from) || from.networking !== to.networking))
       to.networking.on('stateChange', (_old, state) => this.watchNetworking(state));
-    if (this.closing || from.status === to.status) return;
+    if (from.status === to.status) return;
+    // The library changes state from inside the voice socket's close event, before the link's own
+    // listener has read the close code: decide once every listener of that event has run.
+    queueMicrotask(() => this.decide(from, to));
+  }
+
+  private decide(from: VoiceConnectionState, to: VoiceConnectionState): void {
+    if (this.closing) return;
     const decision = decideLinkChange({
       from: from.status,
       to: to.status,
@@ -127,6 +134,8 @@ export class GuildVoiceLink {
         this.attempts = 0;
         this.udpSilent = false;
         this.closeCode = null;
+        // A move is over once connected: a later outage within the window is not the move again.
+        this.serverMovedAt = 0;
         this.readyAt = Date.now();
         this.report({ type: 'ready' });
         return;

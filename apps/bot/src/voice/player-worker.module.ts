@@ -18,6 +18,7 @@ import { CommandBusPlayerCommands } from './command-bus-player-commands';
 import { PlayerCommands } from './player-commands';
 import { PlayerWorker } from './player-worker';
 import { DiscordVoiceConnector } from './discord-voice-connector';
+import { DEFAULT_LINK_TIMINGS } from './guild-voice-link';
 import { DetachedVoiceConnector, VoiceConnector } from './voice-connector';
 import { WorkerStore } from './worker-store';
 
@@ -53,12 +54,13 @@ export class PlayerWorkerLifecycle implements OnApplicationBootstrap, OnApplicat
 /** Voice connections through the discord.js client Necord runs in this process. */
 const discordConnector: Provider<VoiceConnector> = {
   provide: VoiceConnector,
-  inject: [Client],
-  useFactory: (client: Client) => {
+  inject: [Client, GUILDHALL_CONFIG],
+  useFactory: (client: Client, config: GuildhallConfig) => {
     const logger = new Logger('Voice');
     return new DiscordVoiceConnector(
       (guildId) => client.guilds.cache.get(guildId)?.voiceAdapterCreator,
       (message, error) => logger.warn(error === undefined ? message : `${message}: ${String(error)}`),
+      { ...DEFAULT_LINK_TIMINGS, udpSilenceMs: config.playerUdpSilenceSeconds * 1_000 },
     );
   },
 };
