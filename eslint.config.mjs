@@ -9,7 +9,17 @@ const forbid = (message, ...forbidden) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.tools/**', 'data/**', 'scripts/**', '*.mjs'] },
+  {
+    ignores: [
+      'dist/**',
+      'libs/sdk/dist/**',
+      'node_modules/**',
+      '.tools/**',
+      'data/**',
+      'scripts/**',
+      '*.mjs',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     rules: {
