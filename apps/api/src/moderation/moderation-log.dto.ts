@@ -1,29 +1,8 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { ModerationLogPage } from '#projections';
+import { CursorPageQueryDto } from '../common/cursor-page.dto';
 
-/** Query string of `GET /v1/servers/:id/moderation`. */
-export class ModerationLogQueryDto {
-  @ApiPropertyOptional({
-    type: 'integer',
-    minimum: -1,
-    description: 'Cursor from the previous page (exclusive global position)',
-  })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(-1)
-  after?: number;
-
-  @ApiPropertyOptional({ type: 'integer', default: 50, minimum: 1, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit?: number;
-}
+/** Query string of `GET /v1/servers/:id/moderation`: paging only. */
+export class ModerationLogQueryDto extends CursorPageQueryDto {}
 
 /** Each entry names the action, the member, the channel and when; a filtering names its term only. */
 export function moderationLogBody(page: ModerationLogPage) {

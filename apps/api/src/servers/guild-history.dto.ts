@@ -1,10 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsISO8601, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsISO8601, IsOptional, Matches } from 'class-validator';
 import type { GuildHistoryFilter, GuildHistoryPage } from '#core';
+import { CursorPageQueryDto } from '../common/cursor-page.dto';
 
 /** Query string of `GET /v1/servers/:id/events`. */
-export class GuildHistoryQueryDto {
+export class GuildHistoryQueryDto extends CursorPageQueryDto {
   @ApiPropertyOptional({ description: 'Comma-separated event types', example: 'SettingsChanged' })
   @IsOptional()
   @Matches(/^[A-Za-z][A-Za-z0-9]{0,63}(,[A-Za-z][A-Za-z0-9]{0,63}){0,19}$/, {
@@ -21,25 +21,6 @@ export class GuildHistoryQueryDto {
   @IsOptional()
   @IsISO8601({ strict: true })
   to?: string;
-
-  @ApiPropertyOptional({
-    type: 'integer',
-    minimum: -1,
-    description: 'Cursor from the previous page (exclusive global position)',
-  })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(-1)
-  after?: number;
-
-  @ApiPropertyOptional({ type: 'integer', default: 50, minimum: 1, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit?: number;
 }
 
 export function toHistoryFilter(dto: GuildHistoryQueryDto): GuildHistoryFilter {

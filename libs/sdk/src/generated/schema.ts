@@ -4008,15 +4008,15 @@ export interface operations {
   ServersController_history: {
     parameters: {
       query?: {
+        /** @description Cursor from the previous page (exclusive global position) */
+        after?: number;
+        limit?: number;
         /** @description Comma-separated event types */
         type?: string;
         /** @description Inclusive lower bound (ISO 8601) */
         from?: string;
         /** @description Inclusive upper bound (ISO 8601) */
         to?: string;
-        /** @description Cursor from the previous page (exclusive global position) */
-        after?: number;
-        limit?: number;
       };
       header?: never;
       path: {
