@@ -8,6 +8,7 @@ import { createValidationPipe } from './common/validation';
 import { httpServerOptions } from './http-input/http-server-options';
 import { acceptOnlyJsonBodies } from './http-input/json-body-parser';
 import { KeyBeforeBody } from './http-input/key-before-body';
+import { echoRequestId } from './http-input/request-id';
 import { createOpenApiDocument } from './openapi/openapi-document';
 
 /**
@@ -28,6 +29,7 @@ export async function createApiApp(
   );
   app.useLogger(app.get(Logger));
   const fastify = app.getHttpAdapter().getInstance();
+  echoRequestId(fastify);
   acceptOnlyJsonBodies(fastify, {
     maxDepth: config.bodyMaxDepth,
     maxKeys: config.bodyMaxKeys,

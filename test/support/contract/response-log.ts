@@ -17,6 +17,8 @@ export const OWN_HEADERS = [
   'retry-after',
   'x-guildhall-position',
   'x-cache-refresh-by',
+  'x-request-id',
+  'etag',
 ] as const;
 
 /** One response, as the contract check (test/contract) reads it back. */
