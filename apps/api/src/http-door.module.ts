@@ -10,6 +10,7 @@ import { AuthModule } from './auth/auth.module';
 import { ArtworkController } from './music/artwork.controller';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { WireNames } from './common/wire-names';
+import { NotModifiedFilter } from './common/conditional-get';
 import { BotNexusController } from './bots/botnexus.controller';
 import { BotsOnDiscordController } from './bots/bots-on-discord.controller';
 import { BotsController } from './bots/bots.controller';
@@ -57,6 +58,7 @@ import { ModerationLogController } from './moderation/moderation-log.controller'
     WireNames,
     { provide: APP_FILTER, useClass: ApiExceptionFilter },
     { provide: APP_FILTER, useClass: ReadModelBehindFilter },
+    { provide: APP_FILTER, useClass: NotModifiedFilter },
   ],
 })
 export class HttpDoorModule {
