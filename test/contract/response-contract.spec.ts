@@ -98,6 +98,15 @@ describe('the response contract', () => {
     ]);
     assert.deepEqual(contract.check(response({ route: '/docs/openapi.json', body: '{}' })), []);
     assert.deepEqual(contract.check(response({ route: undefined, url: '/nowhere', status: 404 })), []);
+    const preflight = {
+      method: 'OPTIONS',
+      route: '*',
+      status: 204,
+      contentType: undefined,
+      body: null,
+      bytes: 0,
+    };
+    assert.deepEqual(contract.check(response(preflight)), [], 'a CORS preflight is not an operation');
   });
 
   it('given a response to no route whose URL fits a documented path (an over-long id), then it is checked there', () => {

@@ -46,7 +46,8 @@ export class ResponseContract {
     const path = record.route
       ? record.route.replace(/:([A-Za-z0-9_]+)/g, '{$1}')
       : this.templates.find((t) => t.regex.test(record.url.split('?')[0]))?.path;
-    if (path === undefined || NOT_THE_API.test(path)) return undefined;
+    // A CORS preflight (@fastify/cors's OPTIONS route) asks about an operation; it is not one.
+    if (path === undefined || NOT_THE_API.test(path) || record.method === 'OPTIONS') return undefined;
     const item = this.document.paths[path];
     if (!item) return `${record.method} ${path} is not in the document`;
     const operation = item[record.method.toLowerCase() as (typeof METHODS)[number]];

@@ -10,6 +10,10 @@ import { acceptOnlyJsonBodies } from './http-input/json-body-parser';
 import { KeyBeforeBody } from './http-input/key-before-body';
 import { echoRequestId } from './http-input/request-id';
 import { createOpenApiDocument } from './openapi/openapi-document';
+import { RESPONSE_HEADERS } from './openapi/headers';
+
+/** Headers a browser script may read from an answer: the ones the API sets itself. */
+const EXPOSED_HEADERS = Object.keys(RESPONSE_HEADERS);
 
 /**
  * Serves a composed application over HTTP: Fastify, pino, validation, OpenAPI. The composition root
@@ -36,6 +40,14 @@ export async function createApiApp(
     maxItems: config.bodyMaxItems,
   });
   if (options.guards !== false) app.get(KeyBeforeBody).install(fastify);
+  if (config.corsOrigins.length > 0) {
+    // @fastify/cors: preflights answered before the guards, so a browser learns what it may send.
+    app.enableCors({
+      origin: config.corsOrigins.includes('*') ? '*' : [...config.corsOrigins],
+      exposedHeaders: EXPOSED_HEADERS,
+      maxAge: 600,
+    });
+  }
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   const document = createOpenApiDocument(app);

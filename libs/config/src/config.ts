@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { loadAutoModConfig, type AutoModConfig } from './automod-config';
 import { loadDiscordConfig, type DiscordConfig } from './discord-config';
+import { corsOrigins } from './cors-origins';
 import { ConfigError, flag, integer } from './env-values';
 
 export { ConfigError, integer } from './env-values';
@@ -53,6 +54,8 @@ export interface GuildhallConfig {
    * default, so a client cannot pick its own address (the per-address limits count it).
    */
   readonly trustProxy: boolean | number | string;
+  /** Browser origins allowed by CORS (`*` for any); empty, none. */
+  readonly corsOrigins: readonly string[];
   /**
    * Whether keys issued by `cli demo` (derivable from `DATA_DIR/demo-seed`) are accepted: `auto` only
    * while the data directory is a demo one (holds `demo-seed`), `on` always, `off` never.
@@ -164,6 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GuildhallConfi
     // Unset (the fallback 0) keeps every usage event: truncation is opt-in, since it cannot be undone.
     usageRetentionDays: integer(env, 'USAGE_RETENTION_DAYS', 0, 1, 36_500) || undefined,
     trustProxy: trustProxy(env),
+    corsOrigins: corsOrigins(env),
     demoKeys: demoKeys(env),
     httpDoor: flag(env, 'HTTP_DOOR', true),
     // Unset, the worker plays where Discord is configured.
