@@ -16,6 +16,7 @@ import { BotsOnDiscordController } from './bots/bots-on-discord.controller';
 import { BotsController } from './bots/bots.controller';
 import { DevelopersController } from './bots/developers.controller';
 import { HealthController } from './health/health.controller';
+import { ProbesController } from './health/probes.controller';
 import { HttpInputModule } from './http-input/http-input.module';
 import { ElixirMusicController } from './elixir/elixir-music.controller';
 import { HexifyMusicController } from './hexify/hexify-music.controller';
@@ -35,6 +36,7 @@ import { ModerationLogController } from './moderation/moderation-log.controller'
   imports: [TerminusModule, HttpInputModule],
   controllers: [
     HealthController,
+    ProbesController,
     HexifyServersController,
     HushController,
     ServersController,

@@ -54,6 +54,8 @@ export interface GuildhallConfig {
    * default, so a client cannot pick its own address (the per-address limits count it).
    */
   readonly trustProxy: boolean | number | string;
+  /** `/health/ready` fails while a projection that has not caught up is more events behind than this. */
+  readonly readyMaxProjectionLag: number;
   /** Browser origins allowed by CORS (`*` for any); empty, none. */
   readonly corsOrigins: readonly string[];
   /**
@@ -168,6 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GuildhallConfi
     usageRetentionDays: integer(env, 'USAGE_RETENTION_DAYS', 0, 1, 36_500) || undefined,
     trustProxy: trustProxy(env),
     corsOrigins: corsOrigins(env),
+    readyMaxProjectionLag: integer(env, 'READY_MAX_PROJECTION_LAG', 1_000, 0, 1_000_000_000),
     demoKeys: demoKeys(env),
     httpDoor: flag(env, 'HTTP_DOOR', true),
     // Unset, the worker plays where Discord is configured.
