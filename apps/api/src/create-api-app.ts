@@ -2,6 +2,7 @@ import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
+import compress from '@fastify/compress';
 import { Logger } from 'nestjs-pino';
 import type { GuildhallConfig } from '#config';
 import { createValidationPipe } from './common/validation';
@@ -40,6 +41,14 @@ export async function createApiApp(
     maxItems: config.bodyMaxItems,
   });
   if (options.guards !== false) app.get(KeyBeforeBody).install(fastify);
+  if (config.compressionMinBytes > 0) {
+    // Answers only: request bodies stay plain JSON, so their limits are checked on what is sent.
+    await app.register(compress, {
+      threshold: config.compressionMinBytes,
+      encodings: ['gzip', 'deflate'],
+      globalDecompression: false,
+    });
+  }
   if (config.corsOrigins.length > 0) {
     // @fastify/cors: preflights answered before the guards, so a browser learns what it may send.
     app.enableCors({

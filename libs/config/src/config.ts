@@ -56,6 +56,8 @@ export interface GuildhallConfig {
   readonly trustProxy: boolean | number | string;
   /** `/health/ready` fails while a projection that has not caught up is more events behind than this. */
   readonly readyMaxProjectionLag: number;
+  /** Answers at least this large are gzip/deflate-compressed when the client accepts it; 0 turns it off. */
+  readonly compressionMinBytes: number;
   /** Browser origins allowed by CORS (`*` for any); empty, none. */
   readonly corsOrigins: readonly string[];
   /**
@@ -170,6 +172,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GuildhallConfi
     usageRetentionDays: integer(env, 'USAGE_RETENTION_DAYS', 0, 1, 36_500) || undefined,
     trustProxy: trustProxy(env),
     corsOrigins: corsOrigins(env),
+    compressionMinBytes: integer(env, 'COMPRESSION_MIN_BYTES', 1024, 0, 64 * 1024 * 1024),
     readyMaxProjectionLag: integer(env, 'READY_MAX_PROJECTION_LAG', 1_000, 0, 1_000_000_000),
     demoKeys: demoKeys(env),
     httpDoor: flag(env, 'HTTP_DOOR', true),

@@ -30,6 +30,8 @@ export interface RecordedResponse {
   readonly url: string;
   readonly status: number;
   readonly contentType: string | undefined;
+  /** `Content-Encoding` when the body was compressed: then only its media type is checked. */
+  readonly contentEncoding?: string;
   readonly headers: Readonly<Record<string, string>>;
   /** The body as sent when it was text; null when empty or bytes. */
   readonly body: string | null;
@@ -62,6 +64,7 @@ export function recordResponses(fastify: FastifyInstance): void {
       url: request.url.slice(0, 300),
       status: reply.statusCode,
       contentType: reply.getHeader('content-type')?.toString(),
+      contentEncoding: reply.getHeader('content-encoding')?.toString(),
       headers,
       body: text === null || text.length > MAX_BODY ? null : text,
       bytes: Buffer.isBuffer(payload) ? payload.length : (text?.length ?? 0),
