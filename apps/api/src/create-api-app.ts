@@ -12,6 +12,7 @@ import { KeyBeforeBody } from './http-input/key-before-body';
 import { echoRequestId } from './http-input/request-id';
 import { createOpenApiDocument } from './openapi/openapi-document';
 import { RESPONSE_HEADERS } from './openapi/headers';
+import { Metrics } from './metrics/metrics';
 
 /** Headers a browser script may read from an answer: the ones the API sets itself. */
 const EXPOSED_HEADERS = Object.keys(RESPONSE_HEADERS);
@@ -35,6 +36,16 @@ export async function createApiApp(
   app.useLogger(app.get(Logger));
   const fastify = app.getHttpAdapter().getInstance();
   echoRequestId(fastify);
+  const metrics = app.get(Metrics);
+  fastify.addHook('onResponse', (request, reply, done) => {
+    metrics.observeRequest(
+      request.method,
+      request.routeOptions.url,
+      reply.statusCode,
+      reply.elapsedTime / 1000,
+    );
+    done();
+  });
   acceptOnlyJsonBodies(fastify, {
     maxDepth: config.bodyMaxDepth,
     maxKeys: config.bodyMaxKeys,

@@ -18,6 +18,7 @@ import { DevelopersController } from './bots/developers.controller';
 import { HealthController } from './health/health.controller';
 import { ProbesController } from './health/probes.controller';
 import { HttpInputModule } from './http-input/http-input.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { ElixirMusicController } from './elixir/elixir-music.controller';
 import { HexifyMusicController } from './hexify/hexify-music.controller';
 import { HexifyServersController } from './hexify/hexify-servers.controller';
@@ -33,7 +34,7 @@ import { ModerationLogController } from './moderation/moderation-log.controller'
  * buses of the core (CoreModule) that the composition root provides.
  */
 @Module({
-  imports: [TerminusModule, HttpInputModule],
+  imports: [TerminusModule, HttpInputModule, MetricsModule],
   controllers: [
     HealthController,
     ProbesController,

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { loadAutoModConfig, type AutoModConfig } from './automod-config';
 import { loadDiscordConfig, type DiscordConfig } from './discord-config';
-import { corsOrigins } from './cors-origins';
+import { corsOrigins, metricsToken } from './operator-config';
 import { ConfigError, flag, integer } from './env-values';
 
 export { ConfigError, integer } from './env-values';
@@ -58,6 +58,8 @@ export interface GuildhallConfig {
   readonly readyMaxProjectionLag: number;
   /** Answers at least this large are gzip/deflate-compressed when the client accepts it; 0 turns it off. */
   readonly compressionMinBytes: number;
+  /** The bearer token `/metrics` requires; unset, it answers loopback clients only. */
+  readonly metricsToken: string | undefined;
   /** Browser origins allowed by CORS (`*` for any); empty, none. */
   readonly corsOrigins: readonly string[];
   /**
@@ -172,6 +174,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GuildhallConfi
     usageRetentionDays: integer(env, 'USAGE_RETENTION_DAYS', 0, 1, 36_500) || undefined,
     trustProxy: trustProxy(env),
     corsOrigins: corsOrigins(env),
+    metricsToken: metricsToken(env),
     compressionMinBytes: integer(env, 'COMPRESSION_MIN_BYTES', 1024, 0, 64 * 1024 * 1024),
     readyMaxProjectionLag: integer(env, 'READY_MAX_PROJECTION_LAG', 1_000, 0, 1_000_000_000),
     demoKeys: demoKeys(env),

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { corsOrigins } from './cors-origins';
+import { corsOrigins, metricsToken } from './operator-config';
 
 describe('CORS_ORIGINS', () => {
   it('given nothing, then no origin is allowed', () => {
@@ -20,5 +20,17 @@ describe('CORS_ORIGINS', () => {
     for (const bad of ['https://a.example/', 'https://a.example/app', 'ftp://a.example', 'a.example', '']) {
       assert.throws(() => corsOrigins({ CORS_ORIGINS: `https://ok.example,${bad}` }), /CORS_ORIGINS.*got/);
     }
+  });
+});
+
+describe('METRICS_TOKEN', () => {
+  it('given nothing, then none; given a long token, then it', () => {
+    assert.equal(metricsToken({}), undefined);
+    assert.equal(metricsToken({ METRICS_TOKEN: ' 0123456789abcdef0123 ' }), '0123456789abcdef0123');
+  });
+
+  it('given a short token or one with spaces, then it names the variable', () => {
+    assert.throws(() => metricsToken({ METRICS_TOKEN: 'short' }), /METRICS_TOKEN must be/);
+    assert.throws(() => metricsToken({ METRICS_TOKEN: '0123456789 abcdef0123' }), /METRICS_TOKEN must be/);
   });
 });

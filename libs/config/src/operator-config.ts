@@ -26,3 +26,15 @@ export function corsOrigins(env: NodeJS.ProcessEnv): readonly string[] {
     return origin;
   });
 }
+
+/** `METRICS_TOKEN`: long enough not to be guessed, and sendable as a bearer token as it is. */
+export function metricsToken(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env.METRICS_TOKEN?.trim();
+  if (!raw) return undefined;
+  if (!/^[A-Za-z0-9._~+/=-]{16,256}$/.test(raw)) {
+    throw new ConfigError(
+      'METRICS_TOKEN must be 16-256 characters of A-Z a-z 0-9 . _ ~ + / = - (e.g. `openssl rand -hex 24`)',
+    );
+  }
+  return raw;
+}
