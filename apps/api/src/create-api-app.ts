@@ -9,7 +9,7 @@ import { createValidationPipe } from './common/validation';
 import { httpServerOptions } from './http-input/http-server-options';
 import { acceptOnlyJsonBodies } from './http-input/json-body-parser';
 import { KeyBeforeBody } from './http-input/key-before-body';
-import { echoRequestId } from './http-input/request-id';
+import { onEveryAnswer } from './http-input/answer-hook';
 import { createOpenApiDocument } from './openapi/openapi-document';
 import { RESPONSE_HEADERS } from './openapi/headers';
 import { Metrics } from './metrics/metrics';
@@ -35,17 +35,7 @@ export async function createApiApp(
   );
   app.useLogger(app.get(Logger));
   const fastify = app.getHttpAdapter().getInstance();
-  echoRequestId(fastify);
-  const metrics = app.get(Metrics);
-  fastify.addHook('onResponse', (request, reply, done) => {
-    metrics.observeRequest(
-      request.method,
-      request.routeOptions.url,
-      reply.statusCode,
-      reply.elapsedTime / 1000,
-    );
-    done();
-  });
+  onEveryAnswer(fastify, app.get(Metrics));
   acceptOnlyJsonBodies(fastify, {
     maxDepth: config.bodyMaxDepth,
     maxKeys: config.bodyMaxKeys,

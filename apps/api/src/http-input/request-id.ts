@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import type { FastifyInstance } from 'fastify';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 /** Accepted before X-Request-Id existed; still honoured when X-Request-Id is absent. */
@@ -21,12 +20,4 @@ export function requestIdOf(headers: IncomingHttpHeaders): string {
   if (sane(given)) return given;
   const legacy = headers[CORRELATION_ID_HEADER];
   return sane(legacy) ? legacy : randomUUID();
-}
-
-/** Every answer carries its request's id, errors included, so a client can quote it. */
-export function echoRequestId(fastify: FastifyInstance): void {
-  fastify.addHook('onRequest', (request, reply, done) => {
-    reply.header(REQUEST_ID_HEADER, request.id);
-    done();
-  });
 }
