@@ -89,6 +89,12 @@ describe('the response contract', () => {
     assert.deepEqual(contract.check(response({ status: 204 })), ['a body where the document declares none']);
   });
 
+  it('given a compressed body, then its media type is checked but not its bytes', () => {
+    const zipped = response({ contentEncoding: 'gzip', body: null, bytes: 0 });
+    assert.deepEqual(contract.check(zipped), []);
+    assert.match(contract.check({ ...zipped, contentType: 'text/html' }).join(), /media type text\/html/);
+  });
+
   it('given a route the document lacks, then it is reported; Swagger UI and unmatched URLs are not the API', () => {
     assert.deepEqual(contract.check(response({ route: '/v1/others/:id' })), [
       'GET /v1/others/{id} is not in the document',
@@ -98,6 +104,15 @@ describe('the response contract', () => {
     ]);
     assert.deepEqual(contract.check(response({ route: '/docs/openapi.json', body: '{}' })), []);
     assert.deepEqual(contract.check(response({ route: undefined, url: '/nowhere', status: 404 })), []);
+    const preflight = {
+      method: 'OPTIONS',
+      route: '*',
+      status: 204,
+      contentType: undefined,
+      body: null,
+      bytes: 0,
+    };
+    assert.deepEqual(contract.check(response(preflight)), [], 'a CORS preflight is not an operation');
   });
 
   it('given a response to no route whose URL fits a documented path (an over-long id), then it is checked there', () => {

@@ -27,9 +27,18 @@ describe('keys never reach the logs', () => {
     for (const url of ['/v1/keys', '/v1/servers/1', '/v2/servers/abc']) {
       await fetch(`${server.url}${url}`, { headers: { authorization: `Bearer ${key}` } });
     }
+    const answer = await fetch(`${server.url}/v1/keys`, {
+      headers: { authorization: `Bearer ${key}`, 'x-request-id': 'logged-request-7' },
+    });
+    assert.equal(answer.headers.get('x-request-id'), 'logged-request-7');
     await new Promise((r) => setTimeout(r, 200));
     const output = server.output();
     assert.match(output, /request completed/, 'request lines were logged');
+    const ofRequest = output.split('\n').filter((line) => line.includes('"url":"/v1/keys"'));
+    assert.ok(
+      ofRequest.some((line) => line.includes('"id":"logged-request-7"')),
+      'the request line carries the X-Request-Id',
+    );
     assert.ok(!output.includes(key.split('_')[2]), 'the key secret was logged');
   });
 });

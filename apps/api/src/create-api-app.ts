@@ -2,13 +2,20 @@ import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
+import compress from '@fastify/compress';
 import { Logger } from 'nestjs-pino';
 import type { GuildhallConfig } from '#config';
 import { createValidationPipe } from './common/validation';
 import { httpServerOptions } from './http-input/http-server-options';
 import { acceptOnlyJsonBodies } from './http-input/json-body-parser';
 import { KeyBeforeBody } from './http-input/key-before-body';
+import { onEveryAnswer } from './http-input/answer-hook';
 import { createOpenApiDocument } from './openapi/openapi-document';
+import { RESPONSE_HEADERS } from './openapi/headers';
+import { Metrics } from './metrics/metrics';
+
+/** Headers a browser script may read from an answer: the ones the API sets itself. */
+const EXPOSED_HEADERS = Object.keys(RESPONSE_HEADERS);
 
 /**
  * Serves a composed application over HTTP: Fastify, pino, validation, OpenAPI. The composition root
@@ -28,12 +35,29 @@ export async function createApiApp(
   );
   app.useLogger(app.get(Logger));
   const fastify = app.getHttpAdapter().getInstance();
+  onEveryAnswer(fastify, app.get(Metrics));
   acceptOnlyJsonBodies(fastify, {
     maxDepth: config.bodyMaxDepth,
     maxKeys: config.bodyMaxKeys,
     maxItems: config.bodyMaxItems,
   });
   if (options.guards !== false) app.get(KeyBeforeBody).install(fastify);
+  if (config.compressionMinBytes > 0) {
+    // Answers only: request bodies stay plain JSON, so their limits are checked on what is sent.
+    await app.register(compress, {
+      threshold: config.compressionMinBytes,
+      encodings: ['gzip', 'deflate'],
+      globalDecompression: false,
+    });
+  }
+  if (config.corsOrigins.length > 0) {
+    // @fastify/cors: preflights answered before the guards, so a browser learns what it may send.
+    app.enableCors({
+      origin: config.corsOrigins.includes('*') ? '*' : [...config.corsOrigins],
+      exposedHeaders: EXPOSED_HEADERS,
+      maxAge: 600,
+    });
+  }
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   const document = createOpenApiDocument(app);

@@ -10,12 +10,15 @@ import { AuthModule } from './auth/auth.module';
 import { ArtworkController } from './music/artwork.controller';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { WireNames } from './common/wire-names';
+import { NotModifiedFilter } from './common/conditional-get';
 import { BotNexusController } from './bots/botnexus.controller';
 import { BotsOnDiscordController } from './bots/bots-on-discord.controller';
 import { BotsController } from './bots/bots.controller';
 import { DevelopersController } from './bots/developers.controller';
 import { HealthController } from './health/health.controller';
+import { ProbesController } from './health/probes.controller';
 import { HttpInputModule } from './http-input/http-input.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { ElixirMusicController } from './elixir/elixir-music.controller';
 import { HexifyMusicController } from './hexify/hexify-music.controller';
 import { HexifyServersController } from './hexify/hexify-servers.controller';
@@ -31,9 +34,10 @@ import { ModerationLogController } from './moderation/moderation-log.controller'
  * buses of the core (CoreModule) that the composition root provides.
  */
 @Module({
-  imports: [TerminusModule, HttpInputModule],
+  imports: [TerminusModule, HttpInputModule, MetricsModule],
   controllers: [
     HealthController,
+    ProbesController,
     HexifyServersController,
     HushController,
     ServersController,
@@ -57,6 +61,7 @@ import { ModerationLogController } from './moderation/moderation-log.controller'
     WireNames,
     { provide: APP_FILTER, useClass: ApiExceptionFilter },
     { provide: APP_FILTER, useClass: ReadModelBehindFilter },
+    { provide: APP_FILTER, useClass: NotModifiedFilter },
   ],
 })
 export class HttpDoorModule {

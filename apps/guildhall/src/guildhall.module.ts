@@ -3,6 +3,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { ConfigModule, GUILDHALL_CONFIG, type GuildhallConfig } from '#config';
 import { CoreModule } from '#core';
 import { HttpDoorModule } from '#api/http-door.module';
+import { requestIdOf } from '#api/http-input/request-id';
 import { DiscordDoorModule } from '#bot/discord-door.module';
 import type { Doors } from './doors';
 
@@ -20,6 +21,10 @@ export class GuildhallModule {
             pinoHttp: {
               level: config.logLevel,
               autoLogging: config.logRequests,
+              // pino-http keeps the id Fastify gave the request (@fastify/middie copies it onto the raw
+              // request), so every line of a request carries the X-Request-Id its answer echoes; this
+              // only runs for a request Fastify did not name.
+              genReqId: (request) => requestIdOf(request.headers),
               // Keys must never reach the logs.
               redact: ['req.headers.authorization', 'req.headers.cookie'],
             },

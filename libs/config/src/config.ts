@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { loadAutoModConfig, type AutoModConfig } from './automod-config';
 import { loadDiscordConfig, type DiscordConfig } from './discord-config';
+import { corsOrigins, metricsToken } from './operator-config';
 import { ConfigError, flag, integer } from './env-values';
 
 export { ConfigError, integer } from './env-values';
@@ -53,6 +54,14 @@ export interface GuildhallConfig {
    * default, so a client cannot pick its own address (the per-address limits count it).
    */
   readonly trustProxy: boolean | number | string;
+  /** `/health/ready` fails while a projection that has not caught up is more events behind than this. */
+  readonly readyMaxProjectionLag: number;
+  /** Answers at least this large are gzip/deflate-compressed when the client accepts it; 0 turns it off. */
+  readonly compressionMinBytes: number;
+  /** The bearer token `/metrics` requires; unset, it answers loopback clients only. */
+  readonly metricsToken: string | undefined;
+  /** Browser origins allowed by CORS (`*` for any); empty, none. */
+  readonly corsOrigins: readonly string[];
   /**
    * Whether keys issued by `cli demo` (derivable from `DATA_DIR/demo-seed`) are accepted: `auto` only
    * while the data directory is a demo one (holds `demo-seed`), `on` always, `off` never.
@@ -170,6 +179,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GuildhallConfi
     // Unset (the fallback 0) keeps every usage event: truncation is opt-in, since it cannot be undone.
     usageRetentionDays: integer(env, 'USAGE_RETENTION_DAYS', 0, 1, 36_500) || undefined,
     trustProxy: trustProxy(env),
+    corsOrigins: corsOrigins(env),
+    metricsToken: metricsToken(env),
+    compressionMinBytes: integer(env, 'COMPRESSION_MIN_BYTES', 1024, 0, 64 * 1024 * 1024),
+    readyMaxProjectionLag: integer(env, 'READY_MAX_PROJECTION_LAG', 1_000, 0, 1_000_000_000),
     demoKeys: demoKeys(env),
     httpDoor: flag(env, 'HTTP_DOOR', true),
     // Unset, the worker plays where Discord is configured.

@@ -17,6 +17,8 @@ export const OWN_HEADERS = [
   'retry-after',
   'x-guildhall-position',
   'x-cache-refresh-by',
+  'x-request-id',
+  'etag',
 ] as const;
 
 /** One response, as the contract check (test/contract) reads it back. */
@@ -28,6 +30,8 @@ export interface RecordedResponse {
   readonly url: string;
   readonly status: number;
   readonly contentType: string | undefined;
+  /** `Content-Encoding` when the body was compressed: then only its media type is checked. */
+  readonly contentEncoding?: string;
   readonly headers: Readonly<Record<string, string>>;
   /** The body as sent when it was text; null when empty or bytes. */
   readonly body: string | null;
@@ -60,6 +64,7 @@ export function recordResponses(fastify: FastifyInstance): void {
       url: request.url.slice(0, 300),
       status: reply.statusCode,
       contentType: reply.getHeader('content-type')?.toString(),
+      contentEncoding: reply.getHeader('content-encoding')?.toString(),
       headers,
       body: text === null || text.length > MAX_BODY ? null : text,
       bytes: Buffer.isBuffer(payload) ? payload.length : (text?.length ?? 0),

@@ -13,6 +13,7 @@ import type { Dialect } from './dialect';
 import { rateLimitChecks } from './rate-limit.policies';
 import type { RoutePolicy } from './route-policy';
 import { rateLimitExceeded } from './rate-limit-exceeded';
+import { Metrics } from '../metrics/metrics';
 
 const checksByKey = new WeakMap<object, Map<Dialect, RateLimitCheck[]>>();
 
@@ -39,7 +40,10 @@ function checksOfKey(key: ApiKeyPrincipal, dialect: Dialect): RateLimitCheck[] {
  */
 @Injectable()
 export class RateLimitGuard {
-  constructor(private readonly limiter: RateLimiter) {}
+  constructor(
+    private readonly limiter: RateLimiter,
+    private readonly metrics: Metrics,
+  ) {}
 
   /** True when the request is within its limits; throws the dialect's 429 when it is not. */
   count(
@@ -68,7 +72,10 @@ export class RateLimitGuard {
 
   private answer(reply: FastifyReply, dialect: Dialect, result: RateLimitResult): boolean {
     void reply.headers(rateLimitHeaders(result));
-    if (!result.allowed) throw rateLimitExceeded(dialect, result.tightest);
+    if (!result.allowed) {
+      this.metrics.rateLimitRefused(result.tightest.policy.name, dialect);
+      throw rateLimitExceeded(dialect, result.tightest);
+    }
     return true;
   }
 }

@@ -1,5 +1,4 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '#eventstore';
 import type { ApiKeyPrincipal, CommandContext } from '#core';
@@ -13,12 +12,13 @@ export interface Principal {
 
 export type RequestWithPrincipal = FastifyRequest & { principal?: Principal; dialect?: Dialect };
 
-const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
-
-/** Builds the command context of a REST request: actor from the key, correlation id from the caller or new. */
+/**
+ * Builds the command context of a REST request: actor from the key; the correlation id is the
+ * request's id (X-Request-Id from the caller or new, http-input/request-id.ts), so the events a
+ * request appends, its log lines and its answer share one id.
+ */
 export function commandContextOf(request: RequestWithPrincipal): CommandContext {
-  const header = request.headers['x-correlation-id'];
-  const correlationId = typeof header === 'string' && CORRELATION_ID.test(header) ? header : randomUUID();
+  const correlationId = request.id;
   return {
     actor: request.principal?.actor ?? { kind: 'system', id: 'anonymous' },
     door: 'rest',

@@ -64,3 +64,22 @@ export const ApiHealthResponses = () =>
       headers: headers(...RATE_LIMIT_HEADERS),
     }),
   );
+
+/** `GET /health/live`: the process answers. */
+export class LivenessResponse {
+  @ApiProperty({ enum: ['ok'], example: 'ok' }) status!: string;
+}
+
+export const ApiLivenessResponses = () => ApiOk(LivenessResponse, { description: 'The process answers' });
+
+/** Both answers of `GET /health/ready`, in terminus's report shape like `/health`. */
+export const ApiReadinessResponses = () =>
+  applyDecorators(
+    ApiOk(HealthResponse, { description: 'Ready: the event store answers and the read models are current' }),
+    ApiResponse({
+      status: 503,
+      description: 'Not ready: the event store is unreachable, or a projection failed or is too far behind',
+      type: HealthUnavailableResponse,
+      headers: headers(...RATE_LIMIT_HEADERS),
+    }),
+  );

@@ -15,7 +15,8 @@ import { guildReadOf } from '../common/guild-read';
 import { HexifyServerResponse } from '../servers/guild.responses';
 import { ApiDialect } from '../openapi/dialect';
 import { ApiMinPosition, ApiSnowflakeParam } from '../openapi/params';
-import { ApiErrors, ApiOk } from '../openapi/responses';
+import { ApiErrors, ApiNotModified, ApiOk } from '../openapi/responses';
+import { answerConditionally, weakTag } from '../common/conditional-get';
 
 /** Hexify API v2: servers and settings, exactly as the seed documents them. */
 @ApiTags('Hexify v2')
@@ -33,13 +34,15 @@ export class HexifyServersController {
   @GuildReader('server_id')
   @ApiOperation({ summary: 'Get server information' })
   @ApiMinPosition()
-  @ApiOk(HexifyServerResponse, { description: 'The server' })
+  @ApiOk(HexifyServerResponse, { description: 'The server', headers: ['ETag'] })
+  @ApiNotModified()
   @ApiErrors(400, 403, 404, 503)
   @RouteSchema({ response: { 200: HEXIFY_SERVER_SCHEMA } })
-  async getServer(@Req() request: FastifyRequest) {
+  async getServer(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     const { guildId: serverId, minPosition } = guildReadOf(request, 'server_id');
     const guild = await this.queryBus.execute(new GetGuildQuery(serverId, minPosition));
     if (!guild) throw new NotFoundException(`server ${serverId} not found`);
+    answerConditionally(request, reply, weakTag(guild.revision));
     return hexifyServerBody(guild);
   }
 

@@ -3,6 +3,7 @@ import type { Socket } from 'node:net';
 import type { FastifyError, FastifyHttpOptions, FastifyReply, FastifyRequest } from 'fastify';
 import type { GuildhallConfig } from '#config';
 import { errorBody, statusText } from '../common/error-body';
+import { requestIdOf } from './request-id';
 
 // Fastify's default; a snowflake is at most 20 digits, a track id a few dozen characters.
 const MAX_PARAM_LENGTH = 100;
@@ -20,6 +21,9 @@ export function httpServerOptions(config: GuildhallConfig): FastifyHttpOptions<S
     // Only behind a configured proxy does X-Forwarded-For name the client (TRUST_PROXY).
     trustProxy: config.trustProxy,
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    // The id comes from genReqId alone, which checks the caller's header before trusting it.
+    requestIdHeader: false,
+    genReqId: (request) => requestIdOf(request.headers),
     requestTimeout: config.requestTimeoutMs,
     http: {
       headersTimeout: config.headersTimeoutMs,

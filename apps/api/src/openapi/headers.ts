@@ -1,4 +1,10 @@
-import type { HeaderObject, HeadersObject } from '@nestjs/swagger';
+import type {
+  HeaderObject,
+  HeadersObject,
+  OpenAPIObject,
+  OperationObject,
+  ResponseObject,
+} from '@nestjs/swagger';
 
 const integer = (description: string, example: number): HeaderObject => ({
   description,
@@ -24,6 +30,15 @@ export const RESPONSE_HEADERS = {
     'Global position of the write: send it as X-Guildhall-Min-Position to read your write on any replica',
     42,
   ),
+  'X-Request-Id': text(
+    "The request's id: the caller's X-Request-Id when sane (1–128 of A-Z a-z 0-9 . _ : -), else a new one; " +
+      'also in its log lines and the correlation id of the events it appends',
+    '5b1e0c8a-8d4f-4b7e-9f0a-1c2d3e4f5a6b',
+  ),
+  ETag: text(
+    'Version of the read model answered: send it as If-None-Match to get 304 while unchanged',
+    'W/"7"',
+  ),
   'X-Cache-Refresh-By': text(
     'By when directories that mirror public metadata must have refreshed their copy (ISO 8601)',
     '2026-01-02T12:00:00.000Z',
@@ -41,6 +56,20 @@ export const RATE_LIMIT_HEADERS: readonly ResponseHeader[] = [
   'RateLimit-Policy',
   'RateLimit',
 ];
+
+/** Every response of every operation carries its request's id (http-input/request-id.ts). */
+export function withRequestIdOnEveryResponse(document: OpenAPIObject): OpenAPIObject {
+  for (const item of Object.values(document.paths)) {
+    for (const operation of Object.values(item) as unknown[]) {
+      const responses = (operation as OperationObject | undefined)?.responses;
+      if (!responses || typeof responses !== 'object') continue;
+      for (const response of Object.values(responses) as ResponseObject[]) {
+        response.headers = { ...response.headers, 'X-Request-Id': ref('X-Request-Id') };
+      }
+    }
+  }
+  return document;
+}
 
 /** A response's `headers`, as references to the shared declarations. */
 export function headers(...names: readonly ResponseHeader[]): HeadersObject {

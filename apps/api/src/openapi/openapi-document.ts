@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { ApiErrorBody } from './error-bodies';
-import { RESPONSE_HEADERS } from './headers';
+import { RESPONSE_HEADERS, withRequestIdOnEveryResponse } from './headers';
 import { BEARER, BOTS_ON_DISCORD_KEY } from './dialect';
 
 const TAGS: readonly [string, string][] = [
@@ -61,5 +61,5 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
   }
   const config = builder.build();
   config.components = { ...config.components, headers: RESPONSE_HEADERS };
-  return SwaggerModule.createDocument(app, config);
+  return withRequestIdOnEveryResponse(SwaggerModule.createDocument(app, config));
 }

@@ -1,5 +1,5 @@
 import { applyDecorators, type Type } from '@nestjs/common';
-import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { ApiExtraModels, ApiHeader, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import type { ReferenceObject, SchemaObject } from '@nestjs/swagger';
 import { statusText } from '../common/error-body';
 import { ApiErrorBody } from './error-bodies';
@@ -50,6 +50,25 @@ export const ApiOk = (type: Type<unknown> | undefined, options: SuccessOptions) 
 export const ApiCreated = (type: Type<unknown>, options: SuccessOptions) => success(201, type, options);
 export const ApiNoContent = (description: string, options: { write?: boolean } = {}) =>
   ApiResponse({ status: 204, description, headers: successHeaders(options.write) });
+
+/**
+ * A read that answers `ETag` and honours `If-None-Match` (common/conditional-get.ts): the 200 declares
+ * the tag through `ApiOk`'s `headers: ['ETag']`, this adds the request header and the empty 304.
+ */
+export const ApiNotModified = () =>
+  applyDecorators(
+    ApiHeader({
+      name: 'If-None-Match',
+      required: false,
+      description: 'The ETag of the copy the client holds: 304 with no body while it is still current',
+      schema: { type: 'string', example: 'W/"7"' },
+    }),
+    ApiResponse({
+      status: 304,
+      description: 'Not modified: the copy named by If-None-Match is current (no body)',
+      headers: successHeaders(false, ['ETag']),
+    }),
+  );
 
 /** 200 with bytes of a media type (`image/*`), not JSON. */
 export const ApiOkBinary = (mediaType: string, description: string) =>

@@ -22,7 +22,8 @@ import { guildReadOf } from '../common/guild-read';
 import { CanonicalServerResponse, GuildHistoryResponse } from './guild.responses';
 import { ApiDialect } from '../openapi/dialect';
 import { ApiMinPosition, ApiSnowflakeParam } from '../openapi/params';
-import { ApiErrors, ApiOk } from '../openapi/responses';
+import { ApiErrors, ApiNotModified, ApiOk } from '../openapi/responses';
+import { answerConditionally, weakTag } from '../common/conditional-get';
 
 /** Canonical `/v1/servers`: the guild resource, its settings, and its audit history. */
 @ApiTags('Servers')
@@ -39,12 +40,14 @@ export class ServersController {
   @GuildReader('id')
   @ApiOperation({ summary: 'Get a server' })
   @ApiMinPosition()
-  @ApiOk(CanonicalServerResponse, { description: 'The server' })
+  @ApiOk(CanonicalServerResponse, { description: 'The server', headers: ['ETag'] })
+  @ApiNotModified()
   @ApiErrors(400, 403, 404, 503)
-  async get(@Req() request: FastifyRequest) {
+  async get(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     const { guildId: id, minPosition } = guildReadOf(request, 'id');
     const guild = await this.queryBus.execute(new GetGuildQuery(id, minPosition));
     if (!guild) throw new NotFoundException(`server ${id} not found`);
+    answerConditionally(request, reply, weakTag(guild.revision));
     return canonicalServerBody(guild);
   }
 
