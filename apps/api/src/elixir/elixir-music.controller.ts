@@ -27,12 +27,26 @@ import {
 } from './elixir.schemas';
 import { ApiDialect, ApiKeyOptional, ApiTrackLookups } from '../openapi/dialect';
 import { ApiMinPosition, ApiSnowflakeParam } from '../openapi/params';
-import { ApiErrors, ApiOk } from '../openapi/responses';
+import { ApiErrors, ApiOk, type ErrorOverride } from '../openapi/responses';
 
 /**
  * Elixir Music's API: reads are public; writes need a key bound to the guild (401 otherwise, as the
  * document says). Bodies are read by hand because the fields are spelled `user.id` and `channel.id`.
  */
+
+/** The errors every Elixir write can answer: its key is bound to one guild, so 401 covers another guild's. */
+function ApiElixirWriteErrors(...more: ErrorOverride[]) {
+  return ApiErrors(
+    400,
+    { status: 401, description: 'No key, an unknown or revoked one, or one not associated with this guild' },
+    ...more,
+    409,
+    413,
+    415,
+    503,
+  );
+}
+
 @ApiTags('Elixir Music')
 @ApiDialect('elixir')
 @ApiSnowflakeParam('guild_id', '766045633697021973', '`guild.id` in the document: the guild')
@@ -49,14 +63,7 @@ export class ElixirMusicController {
   @ApiOperation({ summary: 'Connect to a voice channel' })
   @ApiElixirBody('channel.id', 'user.id')
   @ApiOk(ElixirJoinResponse, { description: 'Joined (also when already in that channel)' })
-  @ApiErrors(
-    400,
-    { status: 401, description: 'No key, an unknown or revoked one, or one not associated with this guild' },
-    409,
-    413,
-    415,
-    503,
-  )
+  @ApiElixirWriteErrors()
   @GuildManager('guild_id')
   @HttpCode(200)
   async join(
@@ -76,14 +83,7 @@ export class ElixirMusicController {
   @ApiOperation({ summary: 'Change the volume', description: 'An int between 0 and 100, inclusive.' })
   @ApiElixirBody('user.id', 'volume')
   @ApiOk(ElixirMessageResponse, { description: 'Changed' })
-  @ApiErrors(
-    400,
-    { status: 401, description: 'No key, an unknown or revoked one, or one not associated with this guild' },
-    409,
-    413,
-    415,
-    503,
-  )
+  @ApiElixirWriteErrors()
   @GuildManager('guild_id')
   @HttpCode(200)
   async volume(
@@ -111,15 +111,7 @@ export class ElixirMusicController {
     schema: ELIXIR_PLAY_SCHEMA,
     examples: ELIXIR_PLAY_EXAMPLES,
   })
-  @ApiErrors(
-    400,
-    { status: 401, description: 'No key, an unknown or revoked one, or one not associated with this guild' },
-    { status: 404, description: 'Nothing found (`code: track_not_found`)' },
-    409,
-    413,
-    415,
-    503,
-  )
+  @ApiElixirWriteErrors({ status: 404, description: 'Nothing found (`code: track_not_found`)' })
   @ApiTrackLookups('elixir')
   @GuildManager('guild_id')
   @HttpCode(200)
@@ -146,14 +138,7 @@ export class ElixirMusicController {
   })
   @ApiElixirBody('user.id')
   @ApiOk(ElixirMessageResponse, { description: 'Stopped (also when idle)' })
-  @ApiErrors(
-    400,
-    { status: 401, description: 'No key, an unknown or revoked one, or one not associated with this guild' },
-    409,
-    413,
-    415,
-    503,
-  )
+  @ApiElixirWriteErrors()
   @GuildManager('guild_id')
   @HttpCode(200)
   async stop(
