@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApiKeyAuthenticator } from '#core';
@@ -124,8 +124,17 @@ describe('keys CLI, run as its own process on a temporary DATA_DIR', () => {
     const second = await cli('revoke', guildKey.key_id);
     assert.deepEqual([second.code, second.stdout.trim()], [0, `${guildKey.key_id} was already revoked`]);
     const { stdout } = await cli('list');
-    assert.match(stdout, new RegExp(`${guildKey.key_id} .* revoked \\d{4}-`));
+    assert.match(stdout, /│ key id +│ owner +│ tier +│ guild +│ scopes +│ status +│ label +│/);
+    assert.match(stdout, new RegExp(`│ ${guildKey.key_id} +│ ${OWNER} +│ premium .*│ revoked \\d{4}-`));
     assert.equal(await authenticate(guildKey.key), null);
+  });
+
+  it('given --version, then the CLI prints the package version and exits 0', async () => {
+    const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+    for (const flag of ['--version', '-V']) {
+      const run = await runCli(dataDir, [flag]);
+      assert.deepEqual([run.code, run.stdout], [0, `${version}\n`]);
+    }
   });
 
   it('given bad input, when keys commands run, then they exit 1 with a message naming the problem', async () => {

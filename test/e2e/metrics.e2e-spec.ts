@@ -1,5 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { EventStore } from '#eventstore';
+import { testEvent } from '#eventstore/testing/fixtures';
 import { HEXIFY_PROFILE, startTestApp, type TestApp } from '../support/test-app';
 
 const SERVER = '123456789012345670';
@@ -41,6 +43,37 @@ describe('/metrics without METRICS_TOKEN', () => {
     assert.match(body, /guildhall_eventstore_head_position \d+/);
     assert.match(body, /guildhall_process_cpu_seconds_total/);
     assert.ok(!body.includes(SERVER), 'routes are labelled by pattern, not by URL');
+  });
+
+  it('given appends and a usage event analysed, then append latency and sizes, the analytics queue and players show', async () => {
+    const store = t.app.get(EventStore);
+    // One append of two usage events: a batch of 2, and rows for the analytics queue.
+    const invoked = () =>
+      testEvent('CommandInvoked', {
+        guildId: SERVER,
+        name: 'play',
+        category: 'music',
+        userId: HEXIFY_PROFILE.ownerId,
+        door: 'rest',
+        at: new Date().toISOString(),
+      });
+    await store.appendToStream(`usage-${SERVER}`, [invoked(), invoked()]);
+    let body = '';
+    const deadline = Date.now() + 15_000;
+    // The projector inserts on its own schedule (a batch goes 200 ms after its first row).
+    while (!/guildhall_analytics_batch_rows_count [1-9]/.test(body)) {
+      assert.ok(Date.now() < deadline, `no analytics batch reported:\n${body}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      body = (await t.app.inject({ method: 'GET', url: '/metrics' })).body;
+    }
+    assert.match(body, /guildhall_eventstore_append_duration_seconds_count\{outcome="appended"\} [1-9]\d*\n/);
+    assert.match(body, /guildhall_eventstore_append_events_bucket\{le="2",outcome="appended"\} [1-9]\d*\n/);
+    assert.match(body, /guildhall_eventstore_append_events_sum\{outcome="appended"\} [1-9]\d*\n/);
+    assert.match(body, /guildhall_analytics_batch_rows_sum [2-9]\d*\n/);
+    assert.match(body, /guildhall_analytics_queue_seconds_count [1-9]\d*\n/);
+    assert.match(body, /guildhall_analytics_queue_rows \d+\n/);
+    for (const state of ['playing', 'paused', 'voice_lost', 'idle', 'away'])
+      assert.match(body, new RegExp(`guildhall_players\\{state="${state}"\\} 0\n`));
   });
 
   it('given a client off the loopback interface, then 403', async () => {

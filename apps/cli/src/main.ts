@@ -6,6 +6,7 @@ import { GUILDHALL_CONFIG, type GuildhallConfig } from '#config';
 import { EventStore } from '#eventstore';
 import { MUSIC_CONFIG, type MusicConfig } from '#music';
 import { CliModule } from './cli.module';
+import { cliVersion } from './cli-version';
 import { registerAnalyticsCommands } from './commands/analytics.command';
 import { runDemo } from './commands/demo.command';
 import { printStream } from './commands/events.command';
@@ -26,6 +27,7 @@ async function withApp(work: (app: CliApp) => Promise<void>): Promise<void> {
 
 const program = new Command('guildhall')
   .description('Operate a Guildhall data directory (DATA_DIR) or EventStoreDB (EVENTSTORE_URL)')
+  .version(cliVersion(), '-V, --version', "print Guildhall's version")
   .showHelpAfterError();
 
 program

@@ -1,8 +1,5 @@
 import 'reflect-metadata';
-import { start } from './start';
+import { failStart, start } from './start';
 
 /** `npm start`: every configured door in one process, with every projection, on the local data directory. */
-start().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+start().catch(failStart);

@@ -23,3 +23,12 @@ export async function start(overrides: Partial<GuildhallConfig> = {}): Promise<v
   await createBotContext(config);
   console.warn(`Guildhall Discord door running without HTTP (data in ${config.dataDir})`);
 }
+
+/**
+ * Ends a start that failed with exit code 1: a configuration error as its message alone (every bad
+ * variable, one per line, without a stack trace nobody needs), anything else in full.
+ */
+export function failStart(error: unknown): never {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+}

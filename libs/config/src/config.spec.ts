@@ -18,8 +18,72 @@ describe('loadConfig', () => {
     );
   });
 
-  it('given an EVENTSTORE_URL that is not esdb://, then it fails naming the variable', () => {
-    assert.throws(() => loadConfig({ EVENTSTORE_URL: 'http://x' }), /EVENTSTORE_URL/);
+  it('given an EVENTSTORE_URL that is not esdb:// or kurrentdb://, then it fails naming the variable and the schemes', () => {
+    assert.throws(
+      () => loadConfig({ EVENTSTORE_URL: 'http://x' }),
+      /EVENTSTORE_URL must start with esdb:\/\/, esdb\+discover:\/\/, kurrentdb:\/\/ or kurrentdb\+discover:\/\/, got "http:\/\/x"/,
+    );
+  });
+
+  it("given KurrentDB's kurrentdb:// scheme, then the client gets the same string under esdb://", () => {
+    const single = 'kurrentdb://admin:changeit@kurrentdb:2113?tls=false';
+    assert.equal(
+      loadConfig({ EVENTSTORE_URL: single }).eventStoreUrl,
+      'esdb://admin:changeit@kurrentdb:2113?tls=false',
+    );
+    const cluster = 'kurrentdb+discover://node1:2113,node2:2113?tls=true';
+    assert.equal(
+      loadConfig({ EVENTSTORE_URL: cluster }).eventStoreUrl,
+      'esdb+discover://node1:2113,node2:2113?tls=true',
+    );
+    assert.equal(
+      loadConfig({ EVENTSTORE_URL: 'esdb://localhost:2113' }).eventStoreUrl,
+      'esdb://localhost:2113',
+    );
+  });
+
+  it('given a LOG_LEVEL pino does not know, then it is refused naming the variable and the allowed levels', () => {
+    assert.throws(
+      () => loadConfig({ LOG_LEVEL: 'verbose' }),
+      /LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "verbose"/,
+    );
+    assert.equal(loadConfig({ LOG_LEVEL: 'DEBUG' }).logLevel, 'debug');
+    assert.equal(loadConfig({}).logLevel, 'info');
+  });
+
+  it('given several bad values across the core, Discord, outbound and probes, then one error names every one', () => {
+    const error = (() => {
+      try {
+        loadConfig({
+          LOG_LEVEL: 'verbose',
+          PORT: 'eighty',
+          DISCORD_TOKEN: 't',
+          DISCORD_SHARDS: 'many',
+          OUTBOUND_TIMEOUT_MS: 'soon',
+          MUSIC_PROBE_QUEUE: '-1',
+          METRICS_TOKEN: 'short',
+        });
+      } catch (e) {
+        return e;
+      }
+    })();
+    assert.ok(error instanceof ConfigError, String(error));
+    const lines = error.message.split('\n');
+    assert.equal(lines[0], 'Invalid configuration (6 problems):');
+    for (const name of [
+      'LOG_LEVEL',
+      'PORT',
+      'DISCORD_SHARDS',
+      'OUTBOUND_TIMEOUT_MS',
+      'MUSIC_PROBE_QUEUE',
+      'METRICS_TOKEN',
+    ]) {
+      assert.equal(
+        lines.filter((line) => line.startsWith(`  - ${name} `)).length,
+        1,
+        `${name} in:\n${error.message}`,
+      );
+    }
   });
 
   it('given no durability setting, then normal; given an unknown one, then it fails naming the variable', () => {

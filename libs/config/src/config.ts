@@ -1,10 +1,13 @@
 import { resolve } from 'node:path';
-import { loadAutoModConfig, type AutoModConfig } from './automod-config';
-import { loadDiscordConfig, type DiscordConfig } from './discord-config';
-import { corsOrigins, metricsToken } from './operator-config';
-import { ConfigError, flag, integer } from './env-values';
+import { AUTOMOD_ENV, autoModConfigOf, type AutoModConfig } from './automod-config';
+import { DISCORD_ENV, discordConfigOf, discordProblems, type DiscordConfig } from './discord-config';
+import { OPERATOR_ENV } from './operator-config';
+import { OUTBOUND_ENV, PROBE_ENV } from './outbound-config';
+import { GUILDHALL_ENV, guildhallProblems, LOG_LEVELS } from './guildhall-env';
+import { readEnv } from './env-values';
 
 export { ConfigError, integer } from './env-values';
+export { LOG_LEVELS };
 
 /** Everything Guildhall reads from its environment. The README lists each variable. */
 export interface GuildhallConfig {
@@ -21,7 +24,7 @@ export interface GuildhallConfig {
   readonly sqliteDurability: 'full' | 'normal';
   /** When set, rate-limit counters live in Redis and are shared by every replica. */
   readonly redisUrl: string | undefined;
-  readonly logLevel: string;
+  readonly logLevel: (typeof LOG_LEVELS)[number];
   /** How long a write waits for the read model to apply it before answering anyway. */
   readonly readYourWritesTimeoutMs: number;
   /** Run projections in this process (off for a write-only replica or a one-shot CLI). */
@@ -103,94 +106,55 @@ export const DEMO_SEED_FILE = 'demo-seed';
 /** The folder of a demo data directory where `cli demo` writes its music library. */
 export const DEMO_MUSIC_DIR = 'demo-music';
 
-const PROXY_LIST = /^[0-9A-Fa-f.:/]+(\s*,\s*[0-9A-Fa-f.:/]+)*$/;
-
-/** `true`/`false`, a number of proxy hops, or a comma-separated list of proxy addresses and CIDRs. */
-function trustProxy(env: NodeJS.ProcessEnv): boolean | number | string {
-  const raw = env.TRUST_PROXY?.trim() ?? '';
-  if (/^\d+$/.test(raw)) return integer(env, 'TRUST_PROXY', 0, 0, 100);
-  if (raw === '' || /^(true|false|yes|no|on|off)$/i.test(raw)) return flag(env, 'TRUST_PROXY', false);
-  if (PROXY_LIST.test(raw)) return raw;
-  throw new ConfigError(
-    `TRUST_PROXY must be true, false, a number of hops or a comma-separated list of addresses/CIDRs, got "${raw}"`,
-  );
-}
-
-function demoKeys(env: NodeJS.ProcessEnv): 'auto' | 'on' | 'off' {
-  const raw = (env.DEMO_KEYS?.trim() || 'auto').toLowerCase();
-  if (raw === 'auto' || raw === 'on' || raw === 'off') return raw;
-  throw new ConfigError(`DEMO_KEYS must be auto, on or off, got "${env.DEMO_KEYS}"`);
-}
-
-function httpTimeouts(
-  env: NodeJS.ProcessEnv,
-): Pick<GuildhallConfig, 'requestTimeoutMs' | 'headersTimeoutMs'> {
-  const requestTimeoutMs = integer(env, 'HTTP_REQUEST_TIMEOUT_MS', 30_000, 100, 3_600_000);
-  const headersTimeoutMs = integer(env, 'HTTP_HEADERS_TIMEOUT_MS', 10_000, 100, 3_600_000);
-  // Node refuses a headers timeout longer than the whole request's.
-  if (headersTimeoutMs > requestTimeoutMs) {
-    throw new ConfigError(
-      `HTTP_HEADERS_TIMEOUT_MS (${headersTimeoutMs}) must not exceed HTTP_REQUEST_TIMEOUT_MS (${requestTimeoutMs})`,
-    );
-  }
-  return { requestTimeoutMs, headersTimeoutMs };
-}
+/**
+ * Every variable Guildhall reads, checked together, so one start reports every bad value (the ones
+ * read later by the music and outbound modules too), each naming its variable and what it allows.
+ */
+const ALL_ENV = {
+  ...GUILDHALL_ENV,
+  ...OPERATOR_ENV,
+  ...DISCORD_ENV,
+  ...AUTOMOD_ENV,
+  ...OUTBOUND_ENV,
+  ...PROBE_ENV,
+};
 
 /** Reads and checks the configuration once, at start, so a typo fails loudly instead of later. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): GuildhallConfig {
-  const eventStoreUrl = env.EVENTSTORE_URL?.trim() || undefined;
-  if (eventStoreUrl && !/^(esdb|esdb\+discover|kurrentdb|kurrentdb\+discover):\/\//.test(eventStoreUrl)) {
-    throw new ConfigError(
-      `EVENTSTORE_URL must start with esdb:// or esdb+discover://, got "${eventStoreUrl}"`,
-    );
-  }
-  // `normal` by default: it keeps every acknowledged event through a process crash (tested with
-  // SIGKILL) and meets the latency targets; `full` adds power-loss safety at one fsync per commit group.
-  const durability = (env.EVENTSTORE_SQLITE_DURABILITY?.trim() || 'normal').toLowerCase();
-  if (durability !== 'full' && durability !== 'normal') {
-    throw new ConfigError(`EVENTSTORE_SQLITE_DURABILITY must be full or normal, got "${durability}"`);
-  }
-  const redisUrl = env.REDIS_URL?.trim() || undefined;
-  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) {
-    throw new ConfigError(`REDIS_URL must start with redis:// or rediss://, got "${redisUrl}"`);
-  }
-  const clickhouseUrl = env.CLICKHOUSE_URL?.trim() || undefined;
-  if (clickhouseUrl && !/^https?:\/\//.test(clickhouseUrl)) {
-    throw new ConfigError(`CLICKHOUSE_URL must start with http:// or https://, got "${clickhouseUrl}"`);
-  }
+  const v = readEnv(env, ALL_ENV, (values) => [...guildhallProblems(values), ...discordProblems(values)]);
   return {
     dataDir: dataDirOf(env),
-    host: env.HOST?.trim() || '127.0.0.1',
-    port: integer(env, 'PORT', 3000, 0, 65535),
-    eventStoreUrl,
-    sqliteDurability: durability,
-    redisUrl,
-    logLevel: env.LOG_LEVEL?.trim() || 'info',
-    readYourWritesTimeoutMs: integer(env, 'READ_YOUR_WRITES_TIMEOUT_MS', 2000, 0, 60000),
-    runProjections: flag(env, 'RUN_PROJECTIONS', true),
-    logRequests: flag(env, 'LOG_REQUESTS', false),
-    bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
-    bodyMaxDepth: integer(env, 'BODY_MAX_DEPTH', 32, 2, 1_000),
-    bodyMaxKeys: integer(env, 'BODY_MAX_KEYS', 100, 10, 100_000),
-    bodyMaxItems: integer(env, 'BODY_MAX_ITEMS', 1_000, 10, 1_000_000),
-    ...httpTimeouts(env),
-    clickhouseUrl,
-    analyticsTimeoutMs: integer(env, 'ANALYTICS_TIMEOUT_MS', 5000, 50, 120_000),
-    // Unset (the fallback 0) keeps every usage event: truncation is opt-in, since it cannot be undone.
-    usageRetentionDays: integer(env, 'USAGE_RETENTION_DAYS', 0, 1, 36_500) || undefined,
-    trustProxy: trustProxy(env),
-    corsOrigins: corsOrigins(env),
-    metricsToken: metricsToken(env),
-    compressionMinBytes: integer(env, 'COMPRESSION_MIN_BYTES', 1024, 0, 64 * 1024 * 1024),
-    readyMaxProjectionLag: integer(env, 'READY_MAX_PROJECTION_LAG', 1_000, 0, 1_000_000_000),
-    demoKeys: demoKeys(env),
-    httpDoor: flag(env, 'HTTP_DOOR', true),
+    host: v.HOST,
+    port: v.PORT,
+    eventStoreUrl: v.EVENTSTORE_URL,
+    sqliteDurability: v.EVENTSTORE_SQLITE_DURABILITY,
+    redisUrl: v.REDIS_URL,
+    logLevel: v.LOG_LEVEL,
+    readYourWritesTimeoutMs: v.READ_YOUR_WRITES_TIMEOUT_MS,
+    runProjections: v.RUN_PROJECTIONS,
+    logRequests: v.LOG_REQUESTS,
+    bodyLimitBytes: v.BODY_LIMIT_BYTES,
+    bodyMaxDepth: v.BODY_MAX_DEPTH,
+    bodyMaxKeys: v.BODY_MAX_KEYS,
+    bodyMaxItems: v.BODY_MAX_ITEMS,
+    requestTimeoutMs: v.HTTP_REQUEST_TIMEOUT_MS,
+    headersTimeoutMs: v.HTTP_HEADERS_TIMEOUT_MS,
+    clickhouseUrl: v.CLICKHOUSE_URL,
+    analyticsTimeoutMs: v.ANALYTICS_TIMEOUT_MS,
+    usageRetentionDays: v.USAGE_RETENTION_DAYS,
+    trustProxy: v.TRUST_PROXY,
+    corsOrigins: v.CORS_ORIGINS,
+    metricsToken: v.METRICS_TOKEN,
+    compressionMinBytes: v.COMPRESSION_MIN_BYTES,
+    readyMaxProjectionLag: v.READY_MAX_PROJECTION_LAG,
+    demoKeys: v.DEMO_KEYS,
+    httpDoor: v.HTTP_DOOR,
     // Unset, the worker plays where Discord is configured.
-    playerWorker: flag(env, 'PLAYER_WORKER', Boolean(env.DISCORD_TOKEN?.trim())),
-    playerIdleDisconnectSeconds: integer(env, 'PLAYER_IDLE_DISCONNECT_SECONDS', 300, 0, 86_400),
-    playerCheckpointSeconds: integer(env, 'PLAYER_POSITION_CHECKPOINT_SECONDS', 30, 1, 3_600),
-    playerUdpSilenceSeconds: integer(env, 'PLAYER_UDP_SILENCE_SECONDS', 15, 6, 600),
-    discord: loadDiscordConfig(env),
-    autoMod: loadAutoModConfig(env),
+    playerWorker: v.PLAYER_WORKER ?? Boolean(v.DISCORD_TOKEN),
+    playerIdleDisconnectSeconds: v.PLAYER_IDLE_DISCONNECT_SECONDS,
+    playerCheckpointSeconds: v.PLAYER_POSITION_CHECKPOINT_SECONDS,
+    playerUdpSilenceSeconds: v.PLAYER_UDP_SILENCE_SECONDS,
+    discord: discordConfigOf(v),
+    autoMod: autoModConfigOf(v),
   };
 }

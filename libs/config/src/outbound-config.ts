@@ -1,4 +1,4 @@
-import { integer } from './env-values';
+import { envVar, integerVar, readEnv } from './env-values';
 
 /** How requests to hosts that clients name (track URLs, later webhooks) are guarded and bounded. */
 export interface OutboundConfig {
@@ -25,26 +25,47 @@ export interface ProbeLimits {
   readonly timeoutMs: number;
 }
 
+export const OUTBOUND_ENV = {
+  OUTBOUND_ALLOWED_HOSTS: envVar<readonly string[]>(
+    (text) =>
+      text
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    [],
+  ),
+  OUTBOUND_TIMEOUT_MS: integerVar(10_000, 100, 600_000),
+  OUTBOUND_IDLE_TIMEOUT_MS: integerVar(30_000, 100, 600_000),
+  OUTBOUND_MAX_RESPONSE_BYTES: integerVar(1024 ** 3, 1024, 2 ** 40),
+  OUTBOUND_MAX_REDIRECTS: integerVar(5, 0, 20),
+};
+
+export const PROBE_ENV = {
+  MUSIC_PROBE_CONCURRENCY: integerVar(4, 1, 256),
+  MUSIC_PROBE_QUEUE: integerVar(32, 0, 10_000),
+  MUSIC_PROBE_PER_CALLER: integerVar(4, 1, 1_000),
+  MUSIC_PROBE_TIMEOUT_MS: integerVar(15_000, 100, 600_000),
+};
+
 /** `OUTBOUND_ALLOWED_HOSTS`, `OUTBOUND_TIMEOUT_MS`, `OUTBOUND_IDLE_TIMEOUT_MS`, `OUTBOUND_MAX_RESPONSE_BYTES`, `OUTBOUND_MAX_REDIRECTS`. */
 export function loadOutboundConfig(env: NodeJS.ProcessEnv = process.env): OutboundConfig {
+  const values = readEnv(env, OUTBOUND_ENV);
   return {
-    allowedHosts: (env.OUTBOUND_ALLOWED_HOSTS ?? '')
-      .split(',')
-      .map((entry) => entry.trim())
-      .filter(Boolean),
-    timeoutMs: integer(env, 'OUTBOUND_TIMEOUT_MS', 10_000, 100, 600_000),
-    idleTimeoutMs: integer(env, 'OUTBOUND_IDLE_TIMEOUT_MS', 30_000, 100, 600_000),
-    maxResponseBytes: integer(env, 'OUTBOUND_MAX_RESPONSE_BYTES', 1024 ** 3, 1024, 2 ** 40),
-    maxRedirects: integer(env, 'OUTBOUND_MAX_REDIRECTS', 5, 0, 20),
+    allowedHosts: values.OUTBOUND_ALLOWED_HOSTS,
+    timeoutMs: values.OUTBOUND_TIMEOUT_MS,
+    idleTimeoutMs: values.OUTBOUND_IDLE_TIMEOUT_MS,
+    maxResponseBytes: values.OUTBOUND_MAX_RESPONSE_BYTES,
+    maxRedirects: values.OUTBOUND_MAX_REDIRECTS,
   };
 }
 
 /** `MUSIC_PROBE_CONCURRENCY`, `MUSIC_PROBE_QUEUE`, `MUSIC_PROBE_PER_CALLER`, `MUSIC_PROBE_TIMEOUT_MS`. */
 export function loadProbeLimits(env: NodeJS.ProcessEnv = process.env): ProbeLimits {
+  const values = readEnv(env, PROBE_ENV);
   return {
-    concurrency: integer(env, 'MUSIC_PROBE_CONCURRENCY', 4, 1, 256),
-    queue: integer(env, 'MUSIC_PROBE_QUEUE', 32, 0, 10_000),
-    perCaller: integer(env, 'MUSIC_PROBE_PER_CALLER', 4, 1, 1_000),
-    timeoutMs: integer(env, 'MUSIC_PROBE_TIMEOUT_MS', 15_000, 100, 600_000),
+    concurrency: values.MUSIC_PROBE_CONCURRENCY,
+    queue: values.MUSIC_PROBE_QUEUE,
+    perCaller: values.MUSIC_PROBE_PER_CALLER,
+    timeoutMs: values.MUSIC_PROBE_TIMEOUT_MS,
   };
 }

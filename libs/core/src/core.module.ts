@@ -8,6 +8,7 @@ import { DeveloperModule } from './developer/developer.module';
 import { GuildModule } from './guild/guild.module';
 import { ModerationModule } from './moderation/moderation.module';
 import { EventStoreModule } from './infrastructure/event-store.module';
+import { MetricsModule } from './infrastructure/metrics.module';
 import { ProjectionsModule } from './infrastructure/projections.module';
 import { PlayerModule } from './player/player.module';
 import { UsageModule } from './usage/usage.module';
@@ -35,6 +36,7 @@ export class CoreModule {
       global: true,
       imports: [
         CqrsModule.forRoot(),
+        MetricsModule,
         EventStoreModule,
         ProjectionsModule,
         MusicModule.forRoot({ scanLibraryAtStart: serving }),

@@ -21,6 +21,7 @@ export * from './apikey/list-api-keys/list-api-keys.query';
 export * from './apikey/get-api-key/get-api-key.query';
 export * from './apikey/apikey.module';
 export * from './infrastructure/event-store.module';
+export * from './infrastructure/metrics.module';
 export * from './infrastructure/projections.module';
 export * from './infrastructure/track-resolver.provider';
 export * from './user/record-user-profile/record-user-profile.command';

@@ -7,6 +7,7 @@ import { openAnalyticsClient, type AnalyticsClient } from '#analytics';
 import { SqliteEventStore } from '#eventstore';
 import { AnalyticsReadModel } from './analytics.read-model';
 import { ClickHouseProjector } from './clickhouse-projector';
+import { rowsInRange } from './analytics-writer';
 import { datasetEvents, writeUsageDataset } from './testing/usage-dataset';
 import {
   expectedCommandsPerDay,
@@ -118,6 +119,34 @@ describe('ClickHouse projector on chDB, over a generated dataset', () => {
       await projector.stop();
       assert.equal(await dump(), original, `replay ${i + 1}`);
     }
+  });
+
+  it('given an observer, when replayed, then every row is reported once, in batches that each waited', async () => {
+    const batches: { rows: number; wait: number }[] = [];
+    // A clock that advances 1 ms at every reading: a batch's wait is the readings between its
+    // first row's arrival and its insert, never zero.
+    let ms = 0;
+    const projector = new ClickHouseProjector({
+      store,
+      analytics,
+      batchSize: 500,
+      flushIntervalMs: 20,
+      now: () => ++ms,
+      observer: { batchInserted: (rows, wait) => batches.push({ rows, wait }) },
+    });
+    await projector.rebuild();
+    projector.start();
+    const head = await store.headPosition();
+    assert.ok(await projector.waitForPosition(head, 30_000));
+    assert.equal(projector.queuedRows(), 0, 'nothing left queued once caught up');
+    await projector.stop();
+    const expected = await rowsInRange(store, -1, head);
+    assert.ok(batches.length > 1, `several batches (${batches.length})`);
+    assert.equal(
+      batches.reduce((sum, b) => sum + b.rows, 0),
+      expected.usage.length + expected.tracks.length,
+    );
+    for (const batch of batches) assert.ok(batch.rows > 0 && batch.wait >= 0.001, JSON.stringify(batch));
   });
 
   it('given a crash between an insert and its checkpoint, when a new projector starts, then nothing is counted twice', async () => {

@@ -25,6 +25,15 @@ export interface ClickHouseProjectorOptions {
   readonly usageRetentionDays?: number;
   /** Test seam: runs after a batch is inserted and before its checkpoint is written. */
   readonly afterInsert?: (to: number) => Promise<void> | void;
+  /** Told of every batch that reaches ClickHouse (metrics); a port, so this library knows no registry. */
+  readonly observer?: AnalyticsQueueObserver;
+  /** Monotonic milliseconds, for the time rows wait; tests pass their own. */
+  readonly now?: () => number;
+}
+
+/** What the analytics queue reports: each inserted batch's rows and how long its oldest row waited. */
+export interface AnalyticsQueueObserver {
+  batchInserted(rows: number, oldestWaitSeconds: number): void;
 }
 
 export interface AnalyticsProjectorStatus {
@@ -51,6 +60,9 @@ export class ClickHouseProjector {
   private checkpoint: AnalyticsCheckpoint | undefined;
   private subscription: Subscription | undefined;
   private rows = emptyRows();
+  /** When the oldest row now buffered arrived; undefined while nothing waits. */
+  private oldestQueuedAt: number | undefined;
+  private readonly now: () => number;
   private bufferedTo = -1;
   private flushing: Promise<void> = Promise.resolve();
   private flushTimer: NodeJS.Timeout | undefined;
@@ -65,6 +77,7 @@ export class ClickHouseProjector {
     this.flushIntervalMs = options.flushIntervalMs ?? 200;
     this.baseRetryDelayMs = options.retryDelayMs ?? 500;
     this.retryDelayMs = this.baseRetryDelayMs;
+    this.now = options.now ?? performance.now.bind(performance);
     const days = options.usageRetentionDays;
     this.retention = days ? new UsageRetention(options.store, days, options.logger) : undefined;
   }
@@ -91,6 +104,11 @@ export class ClickHouseProjector {
       caughtUp: this.caughtUp,
       lastError: this.lastError,
     };
+  }
+
+  /** Rows buffered and not yet inserted: the depth of the queue in front of ClickHouse. */
+  queuedRows(): number {
+    return this.rows.usage.length + this.rows.tracks.length;
   }
 
   /** Resolves true once everything up to `position` is in ClickHouse, false after `timeoutMs`. */
@@ -132,6 +150,7 @@ export class ClickHouseProjector {
 
   private subscribe(after: number): void {
     this.rows = emptyRows();
+    this.oldestQueuedAt = undefined;
     this.bufferedTo = after;
     this.subscription = this.options.store.subscribeToAll(
       { after: after === -1 ? undefined : after, filter: ANALYTICS_FILTER, maxBatchSize: this.batchSize },
@@ -151,6 +170,7 @@ export class ClickHouseProjector {
   }
 
   private async buffer(events: readonly RecordedEvent[]): Promise<void> {
+    const queuedBefore = this.queuedRows();
     for (const event of events) {
       const before = this.rows.usage.length;
       toRows(event, this.rows);
@@ -159,8 +179,9 @@ export class ClickHouseProjector {
       if (row) this.retention?.note(event, Number(row.ts) * 1000);
     }
     if (events.length > 0) this.bufferedTo = events[events.length - 1].position;
+    if (queuedBefore === 0 && this.queuedRows() > 0) this.oldestQueuedAt = this.now();
     // Awaiting a full batch's insert holds the subscription back: backpressure instead of memory.
-    if (this.rows.usage.length + this.rows.tracks.length >= this.batchSize) await this.flush();
+    if (this.queuedRows() >= this.batchSize) await this.flush();
     else this.scheduleFlush();
   }
 
@@ -185,7 +206,9 @@ export class ClickHouseProjector {
     const to = this.bufferedTo;
     if (!checkpoint || to <= checkpoint.confirmed) return;
     const rows = this.rows;
+    const queuedAt = this.oldestQueuedAt;
     this.rows = emptyRows();
+    this.oldestQueuedAt = undefined;
     const marks = this.retention?.take();
     const { client } = this.options.analytics;
     const from = checkpoint.confirmed;
@@ -195,6 +218,8 @@ export class ClickHouseProjector {
       // Intent first: if the process dies after this, the next start knows the exact batch to redo.
       await writeCheckpoint(client, NAME, { ...checkpoint, seq: ++seq, pending: to });
       await insertBatch(this.options.analytics, rows, batchToken(checkpoint, from, to));
+      const inserted = rows.usage.length + rows.tracks.length;
+      this.options.observer?.batchInserted(inserted, (this.now() - (queuedAt ?? this.now())) / 1000);
       await this.options.afterInsert?.(to);
     }
     const next = { ...checkpoint, seq: seq + 1, confirmed: to, pending: to };

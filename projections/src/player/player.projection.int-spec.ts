@@ -133,6 +133,43 @@ describe('player projection', () => {
     assert.equal(view.voiceChannelId, null);
   });
 
+  it('given players in different states, when counted, then each guild counts once, in its state', async () => {
+    const [paused, lost, idle] = [guildId(8), guildId(9), guildId(10)];
+    const joined = (guild: string) => ({
+      type: 'VoiceChannelJoined' as const,
+      data: { guildId: guild, channelId: '5', requestedBy: ALICE },
+    });
+    const started = (guild: string) => [
+      { type: 'TracksQueued' as const, data: { guildId: guild, tracks: [a1], placement: 'end' as const } },
+      {
+        type: 'TrackStarted' as const,
+        data: { guildId: guild, trackId: 'a1', positionMs: 0, startedAt: '2026-01-01T00:00:00.000Z' },
+      },
+    ];
+    await append(store, paused, joined(paused), ...started(paused), {
+      type: 'PlaybackPaused',
+      data: { guildId: paused, trackId: 'a1', positionMs: 1_000 },
+    });
+    await append(store, lost, joined(lost), ...started(lost), {
+      type: 'VoiceConnectionLost',
+      data: {
+        guildId: lost,
+        channelId: '5',
+        cause: 'udp_silent',
+        closeCode: null,
+        reconnecting: true,
+        trackId: 'a1',
+        positionMs: 2_000,
+        lostAt: '2026-01-01T00:00:02.000Z',
+      },
+    });
+    const playing = guildId(11);
+    await append(store, idle, joined(idle));
+    await settled(await append(store, playing, joined(playing), ...started(playing)));
+    // The guild of the tests above stopped its player and left: away.
+    assert.deepEqual(players.countByState(), { playing: 1, paused: 1, voice_lost: 1, idle: 1, away: 1 });
+  });
+
   it('given a live read model, when rebuilt from zero, then it equals the live one', async () => {
     const before = players.get(id);
     await host.rebuild('player');

@@ -13,6 +13,16 @@ export interface PlayerView extends PlayerState {
   readonly updatedAt: string;
 }
 
+export type PlayerStateName = 'playing' | 'paused' | 'voice_lost' | 'idle' | 'away';
+
+const COUNT_BY_STATE = `SELECT CASE
+    WHEN voice_fault IS NOT NULL THEN 'voice_lost'
+    WHEN current IS NOT NULL AND json_extract(current, '$.paused') THEN 'paused'
+    WHEN current IS NOT NULL THEN 'playing'
+    WHEN voice_channel_id IS NOT NULL THEN 'idle'
+    ELSE 'away'
+  END AS state, count(*) AS n FROM players GROUP BY state`;
+
 /** Queries over the `players` table of the read-model database. */
 export class PlayerReadModel {
   private byId: StatementSync | undefined;
@@ -39,6 +49,25 @@ export class PlayerReadModel {
         updatedAt: row.updated_at,
       };
     });
+  }
+
+  /**
+   * How many guilds' players are in each state, for metrics: `playing`, `paused`, `voice_lost` (a
+   * voice fault is recorded), `idle` (in a channel, nothing playing) and `away` (in no channel).
+   * One scan of the table: it runs when metrics are scraped, not per request.
+   */
+  countByState(): Record<PlayerStateName, number> {
+    const counts: Record<PlayerStateName, number> = {
+      playing: 0,
+      paused: 0,
+      voice_lost: 0,
+      idle: 0,
+      away: 0,
+    };
+    if (!this.statement()) return counts;
+    const rows = this.db.prepare(COUNT_BY_STATE).all() as { state: PlayerStateName; n: number }[];
+    for (const { state, n } of rows) counts[state] = n;
+    return counts;
   }
 
   // Prepared on first use: a process that never ran the projection has no table yet.

@@ -1,37 +1,32 @@
 import { Injectable } from '@nestjs/common';
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, type Registry } from 'prom-client';
 import { EventStore } from '#eventstore';
 import { Projections } from '#core';
+import { GuildhallMetrics } from '#metrics';
 import type { ProjectionStatus } from '#projections';
-
-type RequestTimer = ReturnType<Histogram<'method' | 'route' | 'status'>['labels']>;
+import { RequestDurations } from './request-durations';
 
 /**
- * The process's Prometheus metrics, in a registry of its own (two apps in one test process do not
- * share counters): HTTP durations by route pattern and status, rate-limit refusals by policy, the
- * event store head and each projection's position and lag (read when scraped), and Node's own.
+ * The HTTP door's metrics, in the process's one registry (GuildhallMetrics, where the store, the
+ * analytics queue, the players and voice report too): HTTP durations by route pattern and status,
+ * rate-limit refusals by policy, the event store head and each projection's position and lag (read
+ * when scraped).
  */
 @Injectable()
 export class Metrics {
-  readonly registry = new Registry();
-  private readonly durations = new Histogram({
-    name: 'guildhall_http_request_duration_seconds',
-    help: 'Time from a request arriving to its answer being sent, by route pattern and status',
-    labelNames: ['method', 'route', 'status'] as const,
-    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
-    registers: [this.registry],
-  });
-  /** Labelled children by `method route status`: one Map lookup per request instead of label hashing. */
-  private readonly timers = new Map<string, RequestTimer>();
-  private readonly refusals = new Counter({
-    name: 'guildhall_rate_limit_refusals_total',
-    help: 'Requests answered 429, by the policy whose limit was met and the dialect',
-    labelNames: ['policy', 'dialect'] as const,
-    registers: [this.registry],
-  });
+  readonly registry: Registry;
+  private readonly durations: RequestDurations;
+  private readonly refusals: Counter<'policy' | 'dialect'>;
 
-  constructor(store: EventStore, projections: Projections) {
-    collectDefaultMetrics({ register: this.registry, prefix: 'guildhall_' });
+  constructor(store: EventStore, projections: Projections, shared: GuildhallMetrics) {
+    this.registry = shared.registry;
+    this.durations = new RequestDurations(this.registry);
+    this.refusals = new Counter({
+      name: 'guildhall_rate_limit_refusals_total',
+      help: 'Requests answered 429, by the policy whose limit was met and the dialect',
+      labelNames: ['policy', 'dialect'] as const,
+      registers: [this.registry],
+    });
     new Gauge({
       name: 'guildhall_eventstore_head_position',
       help: 'Global position of the newest event in the store',
@@ -66,13 +61,7 @@ export class Metrics {
 
   /** One answered request; `route` is the pattern (`/v2/servers/:server_id`), never the raw URL. */
   observeRequest(method: string, route: string | undefined, status: number, seconds: number): void {
-    const key = `${method} ${route ?? 'unmatched'} ${status}`;
-    let timer = this.timers.get(key);
-    if (!timer) {
-      timer = this.durations.labels(method, route ?? 'unmatched', String(status));
-      this.timers.set(key, timer);
-    }
-    timer.observe(seconds);
+    this.durations.record(method, route, status, seconds);
   }
 
   rateLimitRefused(policy: string, dialect: string): void {

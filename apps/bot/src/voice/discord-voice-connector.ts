@@ -59,6 +59,17 @@ export class DiscordVoiceConnector extends VoiceConnector {
     return this.links.get(guildId)?.ready ?? false;
   }
 
+  /** By @discordjs/voice's status (`ready`, `connecting`, …), plus joins waiting for the gateway. */
+  override connectionsByStatus(): Record<string, number> {
+    const counts: Record<string, number> = {};
+    for (const link of this.links.values()) {
+      const status = link.connection.state.status;
+      counts[status] = (counts[status] ?? 0) + 1;
+    }
+    if (this.pending.size > 0) counts.waiting_for_gateway = this.pending.size;
+    return counts;
+  }
+
   override closeAll(): void {
     clearTimeout(this.retry);
     this.pending.clear();

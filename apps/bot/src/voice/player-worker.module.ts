@@ -13,6 +13,7 @@ import { GUILDHALL_CONFIG, type GuildhallConfig } from '#config';
 import { Client } from 'discord.js';
 import { PlaybackMonitor, UsageModule } from '#core';
 import { EventStore } from '#eventstore';
+import { GuildhallMetrics } from '#metrics';
 import { TrackOpener } from '#music';
 import { CommandBusPlayerCommands } from './command-bus-player-commands';
 import { PlayerCommands } from './player-commands';
@@ -105,7 +106,16 @@ export class PlayerWorkerModule {
         },
         {
           provide: PlayerWorker,
-          inject: [EventStore, PlayerCommands, VoiceConnector, TrackOpener, WorkerStore, GUILDHALL_CONFIG],
+          inject: [
+            EventStore,
+            PlayerCommands,
+            VoiceConnector,
+            TrackOpener,
+            WorkerStore,
+            GUILDHALL_CONFIG,
+            // Test harnesses compose the worker without a registry.
+            { token: GuildhallMetrics, optional: true },
+          ],
           useFactory: (
             store: EventStore,
             commands: PlayerCommands,
@@ -113,8 +123,10 @@ export class PlayerWorkerModule {
             opener: TrackOpener,
             workerStore: WorkerStore,
             config: GuildhallConfig,
+            metrics: GuildhallMetrics | undefined,
           ) => {
             const logger = new Logger('PlayerWorker');
+            metrics?.watchVoiceConnections(() => connector.connectionsByStatus());
             return new PlayerWorker({
               store,
               commands,
@@ -123,6 +135,7 @@ export class PlayerWorkerModule {
               workerStore,
               checkpointIntervalMs: config.playerCheckpointSeconds * 1_000,
               idleDisconnectMs: config.playerIdleDisconnectSeconds * 1_000,
+              faults: metrics,
               onError: (message, error) =>
                 logger.warn(error === undefined ? message : `${message}: ${String(error)}`),
             });

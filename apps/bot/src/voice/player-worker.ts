@@ -1,6 +1,7 @@
 import { AudioPlayerStatus } from '@discordjs/voice';
 import { playerStreamId, type LivePlayback } from '#domain';
 import type { EventStore, RecordedEvent, Subscription } from '#eventstore';
+import type { VoiceFaultObserver } from '#metrics';
 import type { TrackOpener } from '#music';
 import { NO_CHECKPOINT } from '#projections';
 import { GuildAudio } from './guild-audio';
@@ -23,6 +24,8 @@ export interface PlayerWorkerOptions {
   readonly idleDisconnectMs?: number;
   readonly retryDelayMs?: number;
   readonly onError?: (message: string, error: unknown) => void;
+  /** Told of every voice fault a connection reports (metrics). */
+  readonly faults?: VoiceFaultObserver;
 }
 
 /** What the worker reports in health. */
@@ -55,7 +58,10 @@ export class PlayerWorker {
   private lastError: string | null = null;
 
   constructor(private readonly options: PlayerWorkerOptions) {
-    options.connector.listen((guildId, event) => this.sessions.get(guildId)?.onVoiceLink(event));
+    options.connector.listen((guildId, event) => {
+      if (event.type === 'lost') options.faults?.voiceFault(event.cause, event.reconnecting);
+      this.sessions.get(guildId)?.onVoiceLink(event);
+    });
   }
 
   async start(): Promise<void> {

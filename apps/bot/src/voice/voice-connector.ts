@@ -26,6 +26,10 @@ export abstract class VoiceConnector {
   }
   /** Leaves every channel (shutdown). */
   closeAll(): void {}
+  /** The connections this process holds, counted by status, for metrics; none when detached. */
+  connectionsByStatus(): Record<string, number> {
+    return {};
+  }
 }
 
 /**

@@ -33,6 +33,12 @@ describe('player worker on a voice connection that fails', () => {
   const tap = () => h.connector.taps.get(GUILD)!;
   const ofType = async (type: string) => (await h.events()).filter((e) => e.type === type);
   const position = () => h.worker.audioOf(GUILD)?.positionMs() ?? 0;
+  const metric = (name: string) => h.metrics.registry.getSingleMetricAsString(name);
+  const FAULT = (cause: string, reconnecting: boolean, count: number) =>
+    new RegExp(
+      `guildhall_voice_faults_total\\{cause="${cause}",reconnecting="${reconnecting}"\\} ${count}$`,
+      'm',
+    );
   const reading = async () => (await h.app.get(QueryBus).execute(new GetPlayerQuery(GUILD)))!.playback;
 
   before(() => writeTone(join(music, 'tone.opus'), { seconds: 3, tags: { title: 'Tone' } }));
@@ -96,6 +102,8 @@ describe('player worker on a voice connection that fails', () => {
       `reconnected at ${back.positionMs}, held at ${heldAt}`,
     );
     assert.ok(tap().audio >= 140 && tap().audio <= 160, `${tap().audio} frames for a 3 s track`);
+    // and the metrics counted the one fault
+    assert.match(await metric('guildhall_voice_faults_total'), FAULT('socket_closed', true, 1));
   });
 
   it('given a track playing, when the connection is lost for good (4014), then the track ends as stopped there and the player leaves', async () => {
@@ -121,6 +129,11 @@ describe('player worker on a voice connection that fails', () => {
       reconnecting: false,
       since: ((await ofType('VoiceConnectionLost'))[0].data as { lostAt: string }).lostAt,
     });
+    // and the metrics: one final fault, and the guild's player counted as having lost its voice
+    assert.match(await metric('guildhall_voice_faults_total'), FAULT('socket_closed', false, 1));
+    assert.doesNotMatch(await metric('guildhall_voice_faults_total'), /reconnecting="true"/);
+    assert.match(await metric('guildhall_players'), /guildhall_players\{state="voice_lost"\} 1$/m);
+    assert.match(await metric('guildhall_players'), /guildhall_players\{state="playing"\} 0$/m);
   });
 
   it('given the bot in a channel, when someone moves it, then the move is recorded and the worker does not pull it back', async () => {

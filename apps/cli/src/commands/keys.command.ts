@@ -14,6 +14,7 @@ import {
   type IssuedApiKey,
 } from '#core';
 import type { ApiKeyView } from '#projections';
+import { table } from './table';
 
 type WithApp = (work: (app: INestApplicationContext) => Promise<void>) => Promise<void>;
 
@@ -76,18 +77,20 @@ const toJson = (k: ApiKeyView) => ({
   revision: k.revision,
 });
 
-const toLine = (k: ApiKeyView): string =>
-  [
-    k.keyId,
-    `owner=${k.ownerId}`,
-    k.tier.padEnd(10),
-    `guild=${k.guildId ?? '-'}`,
-    `scopes=${k.scopes.join(',') || '-'}`,
-    k.revokedAt ? `revoked ${k.revokedAt}` : 'active',
-    k.label ? JSON.stringify(k.label) : '',
-  ]
-    .join('  ')
-    .trimEnd();
+/** The keys as a table, one row each, never with a secret or a hash. */
+export const keysTable = (keys: readonly ApiKeyView[]): string =>
+  table(
+    ['key id', 'owner', 'tier', 'guild', 'scopes', 'status', 'label'],
+    keys.map((k) => [
+      k.keyId,
+      k.ownerId,
+      k.tier,
+      k.guildId ?? '-',
+      k.scopes.join(' ') || '-',
+      k.revokedAt ? `revoked ${k.revokedAt}` : 'active',
+      k.label ?? '',
+    ]),
+  );
 
 /** Lists keys (never their secrets) after bringing the read model up to the store's head. */
 async function listKeys(app: INestApplicationContext, options: { user?: string; json?: boolean }) {
@@ -95,7 +98,7 @@ async function listKeys(app: INestApplicationContext, options: { user?: string; 
   const keys: ApiKeyView[] = await app.get(QueryBus).execute(new ListApiKeysQuery(options.user));
   if (options.json) console.log(JSON.stringify({ keys: keys.map(toJson) }));
   else if (keys.length === 0) console.log('no API keys');
-  else for (const key of keys) console.log(toLine(key));
+  else console.log(keysTable(keys));
 }
 
 /** Commands that change nothing (revoking twice, the same tier) succeed quietly: say so. */

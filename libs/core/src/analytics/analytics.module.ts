@@ -10,6 +10,7 @@ import {
 import { GUILDHALL_CONFIG, type GuildhallConfig } from '#config';
 import { openAnalyticsClient, type AnalyticsClient } from '#analytics';
 import { EventStore } from '#eventstore';
+import { GuildhallMetrics } from '#metrics';
 import { AnalyticsReadModel, ClickHouseProjector } from '#projections';
 import {
   GetAnalyticsSeriesHandler,
@@ -34,12 +35,14 @@ export class Analytics implements OnApplicationBootstrap, OnApplicationShutdown 
     @Inject(GUILDHALL_CONFIG) private readonly config: GuildhallConfig,
     @Inject(ANALYTICS_CLIENT) private readonly client: AnalyticsClient,
     store: EventStore,
+    private readonly metrics: GuildhallMetrics,
   ) {
     const logger = new Logger('Analytics');
     this.projector = new ClickHouseProjector({
       store,
       analytics: client,
       usageRetentionDays: config.usageRetentionDays,
+      observer: metrics,
       logger: {
         log: (m) => logger.log(m),
         error: (m, e) => logger.warn(`${m}: ${(e as Error)?.message ?? e}`),
@@ -48,7 +51,9 @@ export class Analytics implements OnApplicationBootstrap, OnApplicationShutdown 
   }
 
   onApplicationBootstrap(): void {
-    if (this.config.runProjections) this.projector.start();
+    if (!this.config.runProjections) return;
+    this.metrics.watchAnalyticsQueue(() => this.projector.queuedRows());
+    this.projector.start();
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -5,12 +5,14 @@ import { ConfigModule, type GuildhallConfig } from '#config';
 import {
   EnqueueTracksCommand,
   EventStoreModule,
+  MetricsModule,
   PlayerModule,
   ProjectionsModule,
   systemContext,
 } from '#core';
 import { TrackResolver, playerStreamId } from '#domain';
 import { EventStore, type RecordedEvent } from '#eventstore';
+import { GuildhallMetrics } from '#metrics';
 import { MusicModule, MusicTrackResolver } from '#music';
 import { PlayerReadModel } from '#projections';
 import { PlayerWorkerModule } from '../player-worker.module';
@@ -28,6 +30,7 @@ export interface WorkerHarness<C extends TappingVoiceConnector = TappingVoiceCon
   readonly connector: C;
   readonly bus: CommandBus;
   readonly players: PlayerReadModel;
+  readonly metrics: GuildhallMetrics;
   enqueue(query: string): Promise<string>;
   events(): Promise<RecordedEvent[]>;
   close(): Promise<void>;
@@ -43,6 +46,7 @@ export async function startWorkerHarness<C extends TappingVoiceConnector = Tappi
     imports: [
       ConfigModule.forRoot({ dataDir, logLevel: 'silent', sqliteDurability: 'normal', ...options.config }),
       CqrsModule.forRoot(),
+      MetricsModule,
       EventStoreModule,
       ProjectionsModule,
       MusicModule.withConfig({
@@ -70,6 +74,7 @@ export async function startWorkerHarness<C extends TappingVoiceConnector = Tappi
     connector,
     bus,
     players: app.get(PlayerReadModel),
+    metrics: app.get(GuildhallMetrics),
     async enqueue(query) {
       const result = await bus.execute(
         new EnqueueTracksCommand(GUILD, query, { requestedBy: USER }, systemContext('rest', 'test')),
