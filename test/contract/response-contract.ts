@@ -2,7 +2,11 @@ import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { OpenAPIObject, OperationObject, ResponseObject } from '@nestjs/swagger';
 import type { RecordedResponse } from '../support/contract/response-log';
-import { COMPONENTS_ID, toJsonSchema } from './openapi-json-schema';
+import { toJsonSchema } from '#api/openapi/json-schema';
+
+/** The Ajv schema id the document's component schemas are registered under. */
+const COMPONENTS_ID = 'guildhall-openapi';
+const COMPONENT_REF = `${COMPONENTS_ID}#/definitions/`;
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const;
 
@@ -27,7 +31,10 @@ export class ResponseContract {
   constructor(private readonly document: OpenAPIObject) {
     addFormats(this.ajv);
     this.ajv.addKeyword('example');
-    this.ajv.addSchema({ $id: COMPONENTS_ID, definitions: toJsonSchema(document.components?.schemas ?? {}) });
+    this.ajv.addSchema({
+      $id: COMPONENTS_ID,
+      definitions: toJsonSchema(document.components?.schemas ?? {}, COMPONENT_REF),
+    });
     this.templates = Object.keys(document.paths).map((path) => ({
       path,
       regex: new RegExp(`^${path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+')}$`),
@@ -119,7 +126,10 @@ export class ResponseContract {
   private validator(key: string, schema: unknown): ValidateFunction {
     let validate = this.validators.get(key);
     if (!validate)
-      this.validators.set(key, (validate = this.ajv.compile(toJsonSchema(schema ?? {}) as object)));
+      this.validators.set(
+        key,
+        (validate = this.ajv.compile(toJsonSchema(schema ?? {}, COMPONENT_REF) as object)),
+      );
     return validate;
   }
 }

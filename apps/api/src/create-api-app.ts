@@ -13,6 +13,7 @@ import { onEveryAnswer } from './http-input/answer-hook';
 import { createOpenApiDocument } from './openapi/openapi-document';
 import { RESPONSE_HEADERS } from './openapi/headers';
 import { Metrics } from './metrics/metrics';
+import { servePostmanCollection } from './openapi/postman/postman-routes';
 
 /** Headers a browser script may read from an answer: the ones the API sets itself. */
 const EXPOSED_HEADERS = Object.keys(RESPONSE_HEADERS);
@@ -62,5 +63,6 @@ export async function createApiApp(
   app.enableShutdownHooks();
   const document = createOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  servePostmanCollection(app, document, config);
   return app;
 }

@@ -72,6 +72,22 @@ describe('local library source', () => {
     assert.equal(artwork?.format, 'image/png');
   });
 
+  it('given a library this process has not looked into yet, when a cover is asked for first, then it is served', async () => {
+    // given: another process (the CLI, another replica) queued the track whose thumbnail points here
+    const { tracks } = await sources.resolveQuery('rick astley never gonna');
+    const fresh = new MusicTrackResolver({
+      musicDir: music,
+      ytDlpPath: undefined,
+      ffmpegPath: 'ffmpeg',
+      ffprobePath: 'ffprobe',
+      artworkUrlTemplate: '/v1/music/artwork/{id}',
+    });
+    // when
+    const artwork = await fresh.library!.artwork(tracks[0].identifier);
+    // then
+    assert.equal(artwork?.format, 'image/png');
+  });
+
   it('given Vorbis comments, when searching, then they are read like ID3 tags', async () => {
     const { tracks } = await sources.resolveQuery('BOHEMIAN rhapsody');
     assert.deepEqual(

@@ -30,7 +30,17 @@ export class BotNexusAnalyticsController {
     description:
       "A bot's key for a server it is in, or a key of someone who manages the server. `application/json` only.",
   })
-  @ApiBody({ type: AnalyticsSubmissionInput })
+  @ApiBody({
+    type: AnalyticsSubmissionInput,
+    // No timestamp, as the seed's Python example sends it: a fixed instant would go stale (7 days).
+    examples: {
+      now: { summary: 'Measured now', value: { server_id: '1029384756', active_users: 482 } },
+      at: {
+        summary: 'Measured at an instant (at most 7 days old)',
+        value: { server_id: '1029384756', active_users: 482, timestamp: 1767268800 },
+      },
+    },
+  })
   @ApiCreated(AnalyticsSubmissionResponse, { description: 'Recorded' })
   @ApiOk(AnalyticsSubmissionResponse, {
     description: 'That server already had a report at that instant: nothing written',

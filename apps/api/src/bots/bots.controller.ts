@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Put, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import {
   ApproveBotCommand,
@@ -46,6 +46,23 @@ export class BotsController {
   @ApiOperation({
     summary: 'Register a bot or update it (admin)',
     description: 'Registered bots are not approved yet. Idempotent.',
+  })
+  // The whole body: its fields' own examples are BotNexus's bot, whose invite URL names another id.
+  @ApiBody({
+    type: RegisterBotDto,
+    examples: {
+      anibot: {
+        summary: "Bots on Discord's AniBot",
+        value: {
+          name: 'AniBot',
+          owner_id: '437086154215391233',
+          tags: ['anime', 'utility'],
+          short_description: 'Anime lookups from AniList',
+          invite_url: 'https://discord.com/oauth2/authorize?client_id=125367104336691200&scope=bot',
+          prefix: '!',
+        },
+      },
+    },
   })
   @ApiOk(BotProfileResponse, { description: 'The bot after the write', write: true })
   @ApiErrors(400, 403, 409, 413, 415, 503)

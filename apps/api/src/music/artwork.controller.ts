@@ -28,8 +28,8 @@ export class ArtworkController {
   @ApiPathParam(
     'id',
     { type: 'string', pattern: '^[A-Za-z0-9_-]{1,128}$' },
-    'lib-3f9a1c',
-    'The track identifier',
+    'dQw4w9WgXcQ',
+    "The track identifier: the file's own, or its source's (the seed's YouTube id of a demo track)",
   )
   @ApiOkBinary('image/*', 'The embedded cover, in its own format')
   @ApiErrors(404)

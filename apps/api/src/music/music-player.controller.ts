@@ -141,7 +141,15 @@ export class MusicPlayerController {
   @GuildManager('id')
   @HttpCode(200)
   @ApiPlayerWrite('Skip the current track', 'With `track_id`, only if that track is still the current one.')
-  @ApiBody({ type: SkipDto, required: false })
+  @ApiBody({
+    type: SkipDto,
+    required: false,
+    // Whatever plays first: a track id is made at enqueue, so no example can name the current one.
+    examples: {
+      current: { summary: 'Skip whatever plays', value: {} },
+      only_if: { summary: 'Skip only if this track still plays', value: { track_id: 'b3c1f0e2a9d84c7e' } },
+    },
+  })
   skip(
     @Param('id', new SnowflakePipe('id')) id: string,
     @Body() body: SkipDto,

@@ -21,7 +21,14 @@ export const ApiSnowflake = (options: ApiPropertyOptions & { example: string }) 
  */
 export const ApiPathParam = (name: string, schema: SchemaObject, example: string, description?: string) =>
   applyDecorators(
-    ApiParam({ name, required: true, schema, example, description: description ?? schema.description }),
+    // Inside the schema: beside one, @nestjs/swagger drops a parameter's own `example`, and Swagger UI
+    // and the Postman collection would send an empty or made-up id.
+    ApiParam({
+      name,
+      required: true,
+      schema: { ...schema, example },
+      description: description ?? schema.description,
+    }),
     ApiResponse({
       status: 414,
       description: 'A path segment is longer than 100 characters',

@@ -42,7 +42,7 @@ export class RegisterGuildDto {
   @Min(0)
   @Max(MAX_COUNT)
   online_count?: number;
-  @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() premium?: boolean;
+  @ApiPropertyOptional({ default: false, example: true }) @IsOptional() @IsBoolean() premium?: boolean;
 
   @ApiPropertyOptional({ type: [String], maxItems: 20, example: ['music', 'moderation', 'analytics'] })
   @IsOptional()

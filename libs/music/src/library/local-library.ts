@@ -94,9 +94,16 @@ export class LocalLibrary {
     return join(this.root, entry.path);
   }
 
-  /** The embedded cover of a library track, for an artwork route; null when it has none. */
+  /**
+   * The embedded cover of a library track, for an artwork route; null when it has none. Looked up
+   * like a track: a cover may be the first thing a process is asked for (another process queued the
+   * track whose thumbnail points here), before anything has indexed the library.
+   */
   async artwork(identifier: string): Promise<{ format: string; data: Buffer } | null> {
-    const entry = this.byId.get(identifier);
+    const entry = await this.lookUp(
+      () => this.byId.get(identifier),
+      (found) => found !== undefined,
+    );
     return entry?.hasArtwork ? readArtwork(this.absolutePath(entry)) : null;
   }
 

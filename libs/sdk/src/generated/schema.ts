@@ -1492,7 +1492,10 @@ export interface components {
        * @example 640
        */
       online_count: number;
-      /** @default false */
+      /**
+       * @default false
+       * @example true
+       */
       premium: boolean;
       /**
        * @example [
@@ -14246,7 +14249,7 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        /** @description The track identifier */
+        /** @description The track identifier: the file's own, or its source's (the seed's YouTube id of a demo track) */
         id: string;
       };
       cookie?: never;
