@@ -32,6 +32,8 @@ export interface EsdbEventStoreOptions {
 }
 
 const PAGE = 512;
+/** Single-event reads `readPositions` keeps in flight at once. */
+const POSITION_READS_IN_FLIGHT = 32;
 
 /** The event store port on EventStoreDB (`EVENTSTORE_URL`, e.g. `esdb://localhost:2113?tls=false`). */
 export class EsdbEventStore extends EventStore {
@@ -128,6 +130,27 @@ export class EsdbEventStore extends EventStore {
       after = page[page.length - 1]!.position;
     }
     return events;
+  }
+
+  /**
+   * One single-event `$all` read per distinct position, a few at a time: EventStoreDB has no read by a
+   * list of positions, and `{p, p}` addresses an event exactly (see toEsdbPosition).
+   */
+  async readPositions(positions: readonly number[]): Promise<RecordedEvent[]> {
+    const wanted = [...new Set(positions)].sort((a, b) => a - b);
+    const found: RecordedEvent[] = [];
+    for (let i = 0; i < wanted.length; i += POSITION_READS_IN_FLIGHT) {
+      const pages = await Promise.all(
+        wanted
+          .slice(i, i + POSITION_READS_IN_FLIGHT)
+          .map((position) => this.readAllPage(toEsdbPosition(position), 1)),
+      );
+      for (const [index, page] of pages.entries()) {
+        const entry = page[0];
+        if (entry?.event && entry.position === wanted[i + index]) found.push(entry.event);
+      }
+    }
+    return found;
   }
 
   subscribeToAll(options: SubscribeToAllOptions, handler: SubscriptionHandler): Subscription {
