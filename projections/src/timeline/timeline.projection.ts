@@ -19,7 +19,9 @@ function migrate(db: DatabaseSync, tables: TableNames<TimelineTable>): void {
     usage INTEGER NOT NULL
   )`);
   // Without usage (the default page) one range of (guild, 0); with it, the guild's whole range.
-  db.exec(`CREATE INDEX IF NOT EXISTS ${ident(`${t}_by_guild_kind`)} ON ${ident(t)} (guild_id, usage, position)`);
+  db.exec(
+    `CREATE INDEX IF NOT EXISTS ${ident(`${t}_by_guild_kind`)} ON ${ident(t)} (guild_id, usage, position)`,
+  );
   db.exec(`CREATE INDEX IF NOT EXISTS ${ident(`${t}_by_guild`)} ON ${ident(t)} (guild_id, position)`);
   // A key's later events carry only its id: the guild its issue event named is remembered here.
   db.exec(`CREATE TABLE IF NOT EXISTS ${ident(tables.timeline_keys)} (

@@ -102,7 +102,13 @@ export function readContract(open: OpenEventStore): void {
       const [a0, a1, a2] = await store().readStream(a);
       const [b0] = await store().readStream(b);
       const head = await store().headPosition();
-      const read = await store().readPositions([a2.position, a0.position, b0.position, a0.position, head + 1000]);
+      const read = await store().readPositions([
+        a2.position,
+        a0.position,
+        b0.position,
+        a0.position,
+        head + 1000,
+      ]);
       assert.deepEqual(
         read.map((event) => event.id),
         [a0.id, b0.id, a2.id],

@@ -1,0 +1,23 @@
+import { integer } from './env-values';
+
+/** The live event stream (`GET /v1/servers/{id}/events/stream`, Server-Sent Events). */
+export interface SseConfig {
+  /** A comment line is sent this often, so proxies keep the connection and clients see it alive. */
+  readonly heartbeatMs: number;
+  /** Open streams one API key may hold at once; the next one is refused with 429. */
+  readonly maxStreamsPerKey: number;
+  /**
+   * Bytes a stream may have queued in its socket beyond what the client read; past it the client is
+   * cut off (it reconnects with Last-Event-ID) instead of the server buffering without bound.
+   */
+  readonly maxBufferedBytes: number;
+}
+
+/** `SSE_HEARTBEAT_SECONDS` (15), `SSE_MAX_STREAMS_PER_KEY` (5), `SSE_MAX_BUFFERED_BYTES` (1 MiB). */
+export function loadSseConfig(env: NodeJS.ProcessEnv = process.env): SseConfig {
+  return {
+    heartbeatMs: integer(env, 'SSE_HEARTBEAT_SECONDS', 15, 1, 3_600) * 1000,
+    maxStreamsPerKey: integer(env, 'SSE_MAX_STREAMS_PER_KEY', 5, 1, 10_000),
+    maxBufferedBytes: integer(env, 'SSE_MAX_BUFFERED_BYTES', 1024 * 1024, 16 * 1024, 256 * 1024 * 1024),
+  };
+}
