@@ -8,7 +8,9 @@ export interface SseConfig {
   readonly maxStreamsPerKey: number;
   /**
    * Bytes a stream may have queued in its socket beyond what the client read; past it the client is
-   * cut off (it reconnects with Last-Event-ID) instead of the server buffering without bound.
+   * cut off (it reconnects with Last-Event-ID) instead of the server buffering without bound. At least
+   * 256 KiB: a catch-up fills a socket to its high-water mark (64 KiB) before it waits for the client,
+   * and the first live write after it must not count that as a client falling behind.
    */
   readonly maxBufferedBytes: number;
 }
@@ -18,6 +20,6 @@ export function loadSseConfig(env: NodeJS.ProcessEnv = process.env): SseConfig {
   return {
     heartbeatMs: integer(env, 'SSE_HEARTBEAT_SECONDS', 15, 1, 3_600) * 1000,
     maxStreamsPerKey: integer(env, 'SSE_MAX_STREAMS_PER_KEY', 5, 1, 10_000),
-    maxBufferedBytes: integer(env, 'SSE_MAX_BUFFERED_BYTES', 1024 * 1024, 16 * 1024, 256 * 1024 * 1024),
+    maxBufferedBytes: integer(env, 'SSE_MAX_BUFFERED_BYTES', 1024 * 1024, 256 * 1024, 256 * 1024 * 1024),
   };
 }

@@ -45,7 +45,10 @@ export class SseConnection implements LiveEventSink {
   private pending: Pending[] | undefined = [];
   private pendingBytes = 0;
   private ended = false;
-  /** The most bytes ever seen waiting in the socket after a write (for tests and the benchmark). */
+  /**
+   * The most bytes ever seen waiting in the socket after a write (for tests and the benchmark): at
+   * most the larger of the bound and the socket's high-water mark (64 KiB), plus one message.
+   */
   peakBufferedBytes = 0;
 
   constructor(
@@ -69,7 +72,7 @@ export class SseConnection implements LiveEventSink {
       for (const event of page.events) {
         if (this.ended) return;
         if (event.position <= this.lastSent || !this.wanted(event)) continue;
-        if (!this.write(sseMessage(event), event.position)) await this.drained();
+        if (!this.write(sseMessage(event), event.position, 'pull')) await this.drained();
       }
       if (page.nextCursor === null || this.ended) break;
       page = await nextPage(page.nextCursor);
@@ -112,14 +115,18 @@ export class SseConnection implements LiveEventSink {
     return this.options.types === undefined || this.options.types.has(event.type);
   }
 
-  /** Writes a chunk; false when the socket holds more than its high-water mark (wait for drain). */
-  private write(chunk: string, position?: number): boolean {
+  /**
+   * Writes a chunk; false when the socket holds more than its high-water mark (wait for drain). A
+   * pushed write (live, heartbeat) past the bound cuts the client off; a pulled one (catch-up) never
+   * needs to, since the catch-up stops reading the index until the socket drains.
+   */
+  private write(chunk: string, position?: number, mode: 'push' | 'pull' = 'push'): boolean {
     if (this.ended) return false;
     const below = this.response.write(chunk);
     if (position !== undefined) this.lastSent = position;
     const buffered = this.response.writableLength;
     if (buffered > this.peakBufferedBytes) this.peakBufferedBytes = buffered;
-    if (buffered > this.options.maxBufferedBytes) {
+    if (mode === 'push' && buffered > this.options.maxBufferedBytes) {
       this.cutOff();
       return false;
     }
