@@ -141,9 +141,7 @@ export class EsdbEventStore extends EventStore {
     const found: RecordedEvent[] = [];
     for (let i = 0; i < wanted.length; i += POSITION_READS_IN_FLIGHT) {
       const pages = await Promise.all(
-        wanted
-          .slice(i, i + POSITION_READS_IN_FLIGHT)
-          .map((position) => this.readAllPage(toEsdbPosition(position), 1)),
+        wanted.slice(i, i + POSITION_READS_IN_FLIGHT).map((position) => this.readOneAt(position)),
       );
       for (const [index, page] of pages.entries()) {
         const entry = page[0];
@@ -202,6 +200,19 @@ export class EsdbEventStore extends EventStore {
     await Promise.allSettled([...this.subscriptions].map((subscription) => subscription.stop()));
     this.subscriptions.clear();
     await this.client.dispose();
+  }
+
+  /**
+   * The page of one record at `position`. EventStoreDB refuses a read from a position that is not a
+   * record's ("invalid position"): for this read that only means no event there.
+   */
+  private async readOneAt(position: number): Promise<AllPage> {
+    try {
+      return await this.readAllPage(toEsdbPosition(position), 1);
+    } catch (error) {
+      if (error instanceof Error && /invalid position/i.test(error.message)) return [];
+      throw error;
+    }
   }
 
   private readAllPage(from: ReadPosition, maxCount: number, backwards = false): Promise<AllPage> {

@@ -27,9 +27,18 @@ interface Pending {
   readonly chunk: string;
 }
 
+/** Each event is formatted once, however many streams it goes to (the hub hands all the same object). */
+const formatted = new WeakMap<RecordedEvent, string>();
+
 /** An event as one SSE message: `id:` its global position, `event:` its type, data one history entry. */
-export const sseMessage = (event: RecordedEvent): string =>
-  `id: ${event.position}\nevent: ${event.type}\ndata: ${JSON.stringify(historyEntry(event))}\n\n`;
+export function sseMessage(event: RecordedEvent): string {
+  let message = formatted.get(event);
+  if (message === undefined) {
+    message = `id: ${event.position}\nevent: ${event.type}\ndata: ${JSON.stringify(historyEntry(event))}\n\n`;
+    formatted.set(event, message);
+  }
+  return message;
+}
 
 /**
  * One client's stream. It first catches up from the index (pull: it waits for the socket to drain),

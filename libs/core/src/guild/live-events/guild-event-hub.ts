@@ -96,7 +96,10 @@ export class GuildEventHub implements OnApplicationBootstrap, OnApplicationShutd
       }
     }
     if (routed.length === 0) return;
-    this.handover = this.handover.then(() => this.handOver(routed));
+    this.handover = this.handover
+      .then(() => this.handOver(routed))
+      // A failure must not stop the chain: every later batch would then be lost to every stream.
+      .catch((error: unknown) => this.logger.error(`live events: a handover failed: ${String(error)}`));
   }
 
   private async handOver(routed: readonly Routed[]): Promise<void> {
