@@ -4624,9 +4624,7 @@ export interface operations {
         };
         content: {
           /**
-           * @example : connected
-           *
-           *     id: 42
+           * @example id: 42
            *     event: SettingsChanged
            *     data: {"id":"0b9c7c2e-6d0f-4c61-9a55-2f1c3e8d7a10","stream":"guild-123456789012345678","revision":1,"position":42,"type":"SettingsChanged","schema_version":1,"data":{"guildId":"123456789012345678","changes":{"prefix":"!"}},"actor":{"kind":"apikey","id":"k7f3a9c2d1e0b4a5"},"door":"rest","time":"2026-01-01T12:00:00.000Z","correlation_id":"5b1e0c8a-8d4f-4b7e-9f0a-1c2d3e4f5a6b","causation_id":null}
            *

@@ -4,7 +4,6 @@ import { RateLimitedBody } from '../../openapi/error-bodies';
 import { RATE_LIMIT_HEADERS, headers } from '../../openapi/headers';
 
 const EXAMPLE =
-  ': connected\n\n' +
   'id: 42\nevent: SettingsChanged\ndata: {"id":"0b9c7c2e-6d0f-4c61-9a55-2f1c3e8d7a10","stream":"guild-123456789012345678",' +
   '"revision":1,"position":42,"type":"SettingsChanged","schema_version":1,' +
   '"data":{"guildId":"123456789012345678","changes":{"prefix":"!"}},"actor":{"kind":"apikey","id":"k7f3a9c2d1e0b4a5"},' +

@@ -70,13 +70,16 @@ export class EventsStreamController {
       throw new ServiceUnavailableException('live events need RUN_PROJECTIONS in this process');
     const types = query.type ? new Set(query.type.split(',')) : undefined;
     const includeUsage = query.include === 'usage';
-    const page: CatchUpPage = async (from) => {
-      const filter = { after: from, types: types && [...types], includeUsage, limit: CATCH_UP_PAGE };
-      const found: GuildHistoryPage | null = await this.queryBus.execute(
-        new GetGuildHistoryQuery(id, filter),
+    const read = (from: number): Promise<GuildHistoryPage | null> =>
+      this.queryBus.execute(
+        new GetGuildHistoryQuery(id, {
+          after: from,
+          types: types && [...types],
+          includeUsage,
+          limit: CATCH_UP_PAGE,
+        }),
       );
-      return found ?? { events: [], nextCursor: null };
-    };
+    const page: CatchUpPage = async (from) => (await read(from)) ?? { events: [], nextCursor: null };
     reply.header('Retry-After', STREAMS_RETRY_AFTER_SECONDS);
     const release = this.streams.acquire(request.principal?.actor.id ?? request.ip);
     reply.removeHeader('Retry-After');
@@ -96,14 +99,7 @@ export class EventsStreamController {
     const unsubscribe = this.hub.subscribe(connection);
     let first: GuildHistoryPage | null;
     try {
-      first = await this.queryBus.execute(
-        new GetGuildHistoryQuery(id, {
-          after,
-          types: types && [...types],
-          includeUsage,
-          limit: CATCH_UP_PAGE,
-        }),
-      );
+      first = await read(after);
     } catch (error) {
       unsubscribe();
       release();
