@@ -5,13 +5,18 @@
 export type BenchTarget =
   { readonly ratioAtLeast: number } | { readonly atLeast: number } | { readonly atMost: number };
 
-/** One printed benchmark figure. Higher is better wherever a ceiling is given. */
+/** One printed benchmark figure. Higher is better wherever a ceiling is given, unless `lowerIsBetter`. */
 export interface BenchFigure {
   readonly name: string;
   readonly value: number;
   readonly unit: string;
   /** The same quantity for the figure's natural ceiling, measured in this run on this machine. */
   readonly ceiling?: number;
+  /**
+   * A latency or a cost, where less is better: the ratio is then ceiling / value, so on every row a
+   * ratio of 1 means as good as the ceiling and less means worse.
+   */
+  readonly lowerIsBetter?: boolean;
   readonly target?: BenchTarget;
 }
 
@@ -20,7 +25,8 @@ export type Report = (figure: BenchFigure) => void;
 export type Verdict = 'PASS' | 'BELOW' | undefined;
 
 export function ratioOf(figure: BenchFigure): number | undefined {
-  return figure.ceiling === undefined ? undefined : figure.value / figure.ceiling;
+  if (figure.ceiling === undefined) return undefined;
+  return figure.lowerIsBetter ? figure.ceiling / figure.value : figure.value / figure.ceiling;
 }
 
 export function verdictOf(figure: BenchFigure): Verdict {

@@ -28,3 +28,6 @@ export * from './analytics/analytics.read-model';
 export * from './analytics/analytics-writer';
 export * from './moderation/moderation-log.projection';
 export * from './moderation/moderation-log.read-model';
+export * from './timeline/timeline-attribution';
+export * from './timeline/timeline.projection';
+export * from './timeline/timeline.read-model';

@@ -27,6 +27,8 @@ import { KeysController } from './keys/keys.controller';
 import { MusicPlayerController } from './music/music-player.controller';
 import { MusicQueueController } from './music/music-queue.controller';
 import { ServersController } from './servers/servers.controller';
+import { EventsStreamController } from './servers/events-stream/events-stream.controller';
+import { SseStreams } from './servers/events-stream/sse-streams';
 import { ModerationLogController } from './moderation/moderation-log.controller';
 
 /**
@@ -41,6 +43,7 @@ import { ModerationLogController } from './moderation/moderation-log.controller'
     HexifyServersController,
     HushController,
     ServersController,
+    EventsStreamController,
     ModerationLogController,
     KeysController,
     BotNexusController,
@@ -59,6 +62,7 @@ import { ModerationLogController } from './moderation/moderation-log.controller'
   ],
   providers: [
     WireNames,
+    SseStreams,
     { provide: APP_FILTER, useClass: ApiExceptionFilter },
     { provide: APP_FILTER, useClass: ReadModelBehindFilter },
     { provide: APP_FILTER, useClass: NotModifiedFilter },

@@ -4,6 +4,7 @@ import { DISCORD_ENV, discordConfigOf, discordProblems, type DiscordConfig } fro
 import { OPERATOR_ENV } from './operator-config';
 import { OUTBOUND_ENV, PROBE_ENV } from './outbound-config';
 import { GUILDHALL_ENV, guildhallProblems, LOG_LEVELS } from './guildhall-env';
+import { SSE_ENV, sseConfigOf, type SseConfig } from './sse-config';
 import { readEnv } from './env-values';
 
 export { ConfigError, integer } from './env-values';
@@ -94,6 +95,8 @@ export interface GuildhallConfig {
   readonly discord: DiscordConfig | undefined;
   /** How auto-moderation's spam protection counts and how long it times a member out. */
   readonly autoMod: AutoModConfig;
+  /** The live event stream's heartbeat, per-key cap and backpressure bound. */
+  readonly sse: SseConfig;
 }
 
 /** `DATA_DIR`, resolved: where the embedded stores live, and a demo's seed and music library. */
@@ -117,6 +120,7 @@ const ALL_ENV = {
   ...AUTOMOD_ENV,
   ...OUTBOUND_ENV,
   ...PROBE_ENV,
+  ...SSE_ENV,
 };
 
 /** Reads and checks the configuration once, at start, so a typo fails loudly instead of later. */
@@ -156,5 +160,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GuildhallConfi
     playerUdpSilenceSeconds: v.PLAYER_UDP_SILENCE_SECONDS,
     discord: discordConfigOf(v),
     autoMod: autoModConfigOf(v),
+    sse: sseConfigOf(v),
   };
 }

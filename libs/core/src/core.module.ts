@@ -51,7 +51,7 @@ export class CoreModule {
         VoiceStatesModule,
         ...(serving ? [AnalyticsModule] : []),
       ],
-      exports: [ApiKeyModule, UsageModule, VoiceStatesModule],
+      exports: [ApiKeyModule, UsageModule, VoiceStatesModule, GuildModule],
     };
   }
 }

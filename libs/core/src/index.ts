@@ -8,6 +8,7 @@ export * from './guild/change-settings/change-settings.command';
 export * from './guild/get-guild/get-guild.query';
 export * from './guild/get-guild-history/get-guild-history.query';
 export * from './guild/guild.module';
+export * from './guild/live-events/guild-event-hub';
 export * from './guild/reconcile-guild/reconcile-guild.command';
 export * from './guild/record-bot-removal/record-bot-removal.command';
 export * from './guild/sample-online-count/sample-online-count.command';

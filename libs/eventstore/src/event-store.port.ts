@@ -86,6 +86,14 @@ export abstract class EventStore {
   /** Events of every stream in global order, forwards. */
   abstract readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
 
+  /**
+   * The events at these global positions, in position order, each once. A position that holds no event
+   * of ours is left out. Lets an index that keeps only positions (the guild timeline) read its events
+   * through the store, so whatever the store does on read (upcasting, decryption) applies to them too.
+   * Like `readAll`, whether events below a stream's truncation point still answer is up to the store.
+   */
+  abstract readPositions(positions: readonly number[]): Promise<RecordedEvent[]>;
+
   /** Catches up from the checkpoint, then goes live. Resumes from its last position after a drop. */
   abstract subscribeToAll(options: SubscribeToAllOptions, handler: SubscriptionHandler): Subscription;
 

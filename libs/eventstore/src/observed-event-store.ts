@@ -64,6 +64,10 @@ export class ObservedEventStore extends EventStore {
     return this.inner.readAll(options);
   }
 
+  readPositions(positions: readonly number[]) {
+    return this.inner.readPositions(positions);
+  }
+
   subscribeToAll(options: SubscribeToAllOptions, handler: SubscriptionHandler): Subscription {
     return this.inner.subscribeToAll(options, handler);
   }

@@ -40,6 +40,10 @@ export class UpcastingEventStore extends EventStore {
     return (await this.inner.readAll(options)).map((e) => this.upcasters.upcast(e));
   }
 
+  async readPositions(positions: readonly number[]) {
+    return (await this.inner.readPositions(positions)).map((e) => this.upcasters.upcast(e));
+  }
+
   subscribeToAll(options: SubscribeToAllOptions, handler: SubscriptionHandler): Subscription {
     return this.inner.subscribeToAll(options, {
       ...handler,

@@ -39,6 +39,7 @@ export class ProjectionRunner {
   private caughtUp = false;
   private rebuilding: Promise<RebuildResult> | undefined;
   private lastError: string | null = null;
+  private readonly appliedListeners = new Set<(events: readonly RecordedEvent[]) => void>();
 
   constructor(options: ProjectionRunnerOptions) {
     this.projection = options.projection;
@@ -78,6 +79,16 @@ export class ProjectionRunner {
     this.apply = pageApplierOf(this.projection.prepare(this.db, liveTables(this.projection)));
     this.advanceTo(this.checkpoints.read(this.name)?.position ?? NO_CHECKPOINT);
     if (this.running) this.subscribe();
+  }
+
+  /**
+   * Calls `listener` with the events of each live batch right after its transaction committed, in
+   * `$all` order, never twice for one event (a rebuild's replay is not reported). A live fan-out built
+   * on it sees an event only once the read model holds it. Returns the unsubscribe function.
+   */
+  onApplied(listener: (events: readonly RecordedEvent[]) => void): () => void {
+    this.appliedListeners.add(listener);
+    return () => this.appliedListeners.delete(listener);
   }
 
   async stop(): Promise<void> {
@@ -168,10 +179,11 @@ export class ProjectionRunner {
   private applyBatch(events: readonly RecordedEvent[]): void {
     const apply = this.apply;
     if (!apply || events.length === 0) return;
+    let fresh: readonly RecordedEvent[] = [];
     const reached = inTransaction(this.db, () => {
       const stored = this.checkpoints.read(this.name)?.position ?? NO_CHECKPOINT;
       // Pages come in position order: what another runner on this file already applied is a prefix.
-      const fresh = events[0].position > stored ? events : events.filter((e) => e.position > stored);
+      fresh = events[0].position > stored ? events : events.filter((e) => e.position > stored);
       if (fresh.length === 0) return stored;
       apply(fresh);
       const last = fresh[fresh.length - 1].position;
@@ -181,6 +193,18 @@ export class ProjectionRunner {
     this.lastError = null;
     this.retryDelayMs = this.baseRetryDelayMs;
     this.advanceTo(reached);
+    if (fresh.length > 0) this.notifyApplied(fresh);
+  }
+
+  private notifyApplied(events: readonly RecordedEvent[]): void {
+    for (const listener of this.appliedListeners) {
+      try {
+        listener(events);
+      } catch (error) {
+        // A listener's failure must not undo or repeat a committed batch.
+        this.logger.error(`projection ${this.name}: a listener of applied events failed`, error);
+      }
+    }
   }
 
   /** The store scanned past events the filter rejects: move the checkpoint without applying anything. */

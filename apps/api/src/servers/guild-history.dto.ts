@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, Matches } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
 import type { GuildHistoryFilter, GuildHistoryPage } from '#core';
+import type { RecordedEvent } from '#eventstore';
 import { CursorPageQueryDto } from '../common/cursor-page.dto';
 
 /** Query string of `GET /v1/servers/:id/events`. */
@@ -21,6 +22,14 @@ export class GuildHistoryQueryDto extends CursorPageQueryDto {
   @IsOptional()
   @IsISO8601({ strict: true })
   to?: string;
+
+  @ApiPropertyOptional({
+    enum: ['usage'],
+    description: "`usage` adds the guild's usage facts (commands, activity), left out by default",
+  })
+  @IsOptional()
+  @IsIn(['usage'], { message: 'include must be usage' })
+  include?: 'usage';
 }
 
 export function toHistoryFilter(dto: GuildHistoryQueryDto): GuildHistoryFilter {
@@ -30,26 +39,28 @@ export function toHistoryFilter(dto: GuildHistoryQueryDto): GuildHistoryFilter {
     to: dto.to ? new Date(dto.to) : undefined,
     after: dto.after,
     limit: dto.limit ?? 50,
+    includeUsage: dto.include === 'usage',
   };
 }
 
 /** Each entry says what happened, to what, who did it, through which door, and when. */
-export function historyBody(page: GuildHistoryPage) {
+export function historyEntry(event: RecordedEvent) {
   return {
-    events: page.events.map((event) => ({
-      id: event.id,
-      stream: event.streamId,
-      revision: event.revision,
-      position: event.position,
-      type: event.type,
-      schema_version: event.schemaVersion,
-      data: event.data,
-      actor: event.metadata.actor,
-      door: event.metadata.door,
-      time: event.metadata.occurredAt,
-      correlation_id: event.metadata.correlationId,
-      causation_id: event.metadata.causationId,
-    })),
-    next_cursor: page.nextCursor,
+    id: event.id,
+    stream: event.streamId,
+    revision: event.revision,
+    position: event.position,
+    type: event.type,
+    schema_version: event.schemaVersion,
+    data: event.data,
+    actor: event.metadata.actor,
+    door: event.metadata.door,
+    time: event.metadata.occurredAt,
+    correlation_id: event.metadata.correlationId,
+    causation_id: event.metadata.causationId,
   };
+}
+
+export function historyBody(page: GuildHistoryPage) {
+  return { events: page.events.map(historyEntry), next_cursor: page.nextCursor };
 }

@@ -90,7 +90,10 @@ export class ServersController {
   @GuildManager('id')
   @ApiOperation({
     summary: 'Get the audit history of a server',
-    description: "The guild's stream and its moderation stream, merged in global order, oldest first.",
+    description:
+      "The guild's whole timeline in global order, oldest first: its settings and membership, player, " +
+      'moderation, the keys bound to it and any stream whose events name it; usage facts with ' +
+      '`include=usage`. Served from an index kept by a projection; see docs/EVENTS.md.',
   })
   @ApiOk(GuildHistoryResponse, { description: 'One page of events' })
   @ApiErrors(400, 403, 404, 503)

@@ -7,6 +7,7 @@ import { GetGuildHistoryHandler } from './get-guild-history/get-guild-history.ha
 import { ReconcileGuildHandler } from './reconcile-guild/reconcile-guild.handler';
 import { RecordBotRemovalHandler } from './record-bot-removal/record-bot-removal.handler';
 import { SampleOnlineCountHandler } from './sample-online-count/sample-online-count.handler';
+import { GuildEventHub } from './live-events/guild-event-hub';
 
 /** Command and query handlers of the guild context; the doors reach them through the buses. */
 @Module({
@@ -19,6 +20,8 @@ import { SampleOnlineCountHandler } from './sample-online-count/sample-online-co
     ReconcileGuildHandler,
     RecordBotRemovalHandler,
     SampleOnlineCountHandler,
+    GuildEventHub,
   ],
+  exports: [GuildEventHub],
 })
 export class GuildModule {}

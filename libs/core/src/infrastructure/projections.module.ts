@@ -26,6 +26,8 @@ import {
   guildsProjection,
   playerProjection,
   moderationLogProjection,
+  TimelineReadModel,
+  timelineProjection,
   type ProjectionStatus,
 } from '#projections';
 import { ReadModelFreshness } from '../command-handling/read-model-freshness';
@@ -57,6 +59,7 @@ export class Projections extends ReadModelFreshness implements OnApplicationBoot
         developersProjection,
         playerProjection,
         moderationLogProjection,
+        timelineProjection,
       ],
     });
   }
@@ -162,6 +165,11 @@ export class Projections extends ReadModelFreshness implements OnApplicationBoot
       inject: [Projections],
       useFactory: (p: Projections) => new ModerationLogReadModel(p.host.db),
     },
+    {
+      provide: TimelineReadModel,
+      inject: [Projections],
+      useFactory: (p: Projections) => new TimelineReadModel(p.host.db),
+    },
   ],
   exports: [
     Projections,
@@ -174,6 +182,7 @@ export class Projections extends ReadModelFreshness implements OnApplicationBoot
     DevelopersReadModel,
     PlayerReadModel,
     ModerationLogReadModel,
+    TimelineReadModel,
   ],
 })
 export class ProjectionsModule {}

@@ -32,6 +32,8 @@ export interface EsdbEventStoreOptions {
 }
 
 const PAGE = 512;
+/** Single-event reads `readPositions` keeps in flight at once. */
+const POSITION_READS_IN_FLIGHT = 32;
 
 /** The event store port on EventStoreDB (`EVENTSTORE_URL`, e.g. `esdb://localhost:2113?tls=false`). */
 export class EsdbEventStore extends EventStore {
@@ -130,6 +132,25 @@ export class EsdbEventStore extends EventStore {
     return events;
   }
 
+  /**
+   * One single-event `$all` read per distinct position, a few at a time: EventStoreDB has no read by a
+   * list of positions, and `{p, p}` addresses an event exactly (see toEsdbPosition).
+   */
+  async readPositions(positions: readonly number[]): Promise<RecordedEvent[]> {
+    const wanted = [...new Set(positions)].sort((a, b) => a - b);
+    const found: RecordedEvent[] = [];
+    for (let i = 0; i < wanted.length; i += POSITION_READS_IN_FLIGHT) {
+      const pages = await Promise.all(
+        wanted.slice(i, i + POSITION_READS_IN_FLIGHT).map((position) => this.readOneAt(position)),
+      );
+      for (const [index, page] of pages.entries()) {
+        const entry = page[0];
+        if (entry?.event && entry.position === wanted[i + index]) found.push(entry.event);
+      }
+    }
+    return found;
+  }
+
   subscribeToAll(options: SubscribeToAllOptions, handler: SubscriptionHandler): Subscription {
     this.assertOpen();
     const subscription: EsdbSubscription = new EsdbSubscription(
@@ -179,6 +200,19 @@ export class EsdbEventStore extends EventStore {
     await Promise.allSettled([...this.subscriptions].map((subscription) => subscription.stop()));
     this.subscriptions.clear();
     await this.client.dispose();
+  }
+
+  /**
+   * The page of one record at `position`. EventStoreDB refuses a read from a position that is not a
+   * record's ("invalid position"): for this read that only means no event there.
+   */
+  private async readOneAt(position: number): Promise<AllPage> {
+    try {
+      return await this.readAllPage(toEsdbPosition(position), 1);
+    } catch (error) {
+      if (error instanceof Error && /invalid position/i.test(error.message)) return [];
+      throw error;
+    }
   }
 
   private readAllPage(from: ReadPosition, maxCount: number, backwards = false): Promise<AllPage> {

@@ -41,6 +41,7 @@ export class SqliteEventStore extends EventStore {
     forwards: StatementSync;
     backwards: StatementSync;
     all: StatementSync;
+    atPositions: StatementSync;
     head: StatementSync;
     dataVersion: StatementSync;
     ping: StatementSync;
@@ -85,6 +86,10 @@ export class SqliteEventStore extends EventStore {
         `${select} WHERE stream_id = $stream AND revision <= $from AND ${visible} ORDER BY revision DESC LIMIT $limit`,
       ),
       all: this.db.prepare(`${select} WHERE position > ? ORDER BY position LIMIT ?`),
+      // One statement for any number of positions: they travel as a JSON array.
+      atPositions: this.db.prepare(
+        `${select} WHERE position IN (SELECT value FROM json_each(?)) ORDER BY position`,
+      ),
       head: this.db.prepare('SELECT coalesce(max(position), -1) AS head FROM events'),
       dataVersion: this.db.prepare('PRAGMA data_version'),
       ping: this.db.prepare('SELECT 1'),
@@ -119,6 +124,12 @@ export class SqliteEventStore extends EventStore {
 
   override async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const rows = this.query(() => this.statements.all.all(options.after ?? -1, options.maxCount ?? NO_LIMIT));
+    return (rows as unknown as EventRow[]).map(toRecordedEvent);
+  }
+
+  override async readPositions(positions: readonly number[]): Promise<RecordedEvent[]> {
+    if (positions.length === 0) return [];
+    const rows = this.query(() => this.statements.atPositions.all(JSON.stringify(positions)));
     return (rows as unknown as EventRow[]).map(toRecordedEvent);
   }
 

@@ -182,9 +182,29 @@ export interface paths {
     };
     /**
      * Get the audit history of a server
-     * @description The guild's stream and its moderation stream, merged in global order, oldest first.
+     * @description The guild's whole timeline in global order, oldest first: its settings and membership, player, moderation, the keys bound to it and any stream whose events name it; usage facts with `include=usage`. Served from an index kept by a projection; see docs/EVENTS.md.
      */
     get: operations['ServersController_history'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/servers/{id}/events/stream': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Stream the events of a server live (Server-Sent Events)
+     * @description The same events as `GET /v1/servers/{id}/events`, oldest first, then live as they are written. Each message's `id:` is the event's global position and `event:` its type; `data:` is one item of the events page. Resume with `Last-Event-ID` (or `?after=`): nothing is missed or repeated. A comment line every SSE_HEARTBEAT_SECONDS; a client that stops reading is cut off past SSE_MAX_BUFFERED_BYTES; at most SSE_MAX_STREAMS_PER_KEY streams per key. See docs/EVENTS.md.
+     */
+    get: operations['EventsStreamController_stream'];
     put?: never;
     post?: never;
     delete?: never;
@@ -4373,6 +4393,8 @@ export interface operations {
         from?: string;
         /** @description Inclusive upper bound (ISO 8601) */
         to?: string;
+        /** @description `usage` adds the guild's usage facts (commands, activity), left out by default */
+        include?: 'usage';
       };
       header?: never;
       path: {
@@ -4509,6 +4531,222 @@ export interface operations {
         };
       };
       /** @description Over a rate limit; retry after `Retry-After` seconds (docs/API.md, Rate limits) */
+      429: {
+        headers: {
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
+          'Retry-After': components['headers']['Retry-After'];
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RateLimitedBody'];
+        };
+      };
+      /** @description The request line and headers together are too large */
+      431: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBody'];
+        };
+      };
+      /** @description A fault on our side (never an answer to bad input) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBody'];
+        };
+      };
+      /** @description The event store is unreachable, or the read model did not reach X-Guildhall-Min-Position in time (`code: position_not_reached`); retry after `Retry-After` */
+      503: {
+        headers: {
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
+          'Retry-After': components['headers']['Retry-After'];
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 503,
+           *       "error": "Service Unavailable",
+           *       "message": "x-guildhall-min-position 42 was not reached within 5000 ms; retry later",
+           *       "code": "position_not_reached"
+           *     }
+           */
+          'application/json': components['schemas']['ApiErrorBody'];
+        };
+      };
+    };
+  };
+  EventsStreamController_stream: {
+    parameters: {
+      query?: {
+        /** @description Cursor from the previous page (exclusive global position) */
+        after?: number;
+        /** @description Comma-separated event types */
+        type?: string;
+        /** @description `usage` adds the guild's usage facts (commands, activity), left out by default */
+        include?: 'usage';
+      };
+      header?: {
+        /** @description The `id:` of the last message received: the stream resumes right after it */
+        'Last-Event-ID'?: string;
+      };
+      path: {
+        /** @description Discord guild id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A stream of Server-Sent Events that stays open: `id:` global position, `event:` event type, `data:` one item of `GET /v1/servers/{id}/events` as JSON; comment lines (`: heartbeat`) keep it alive */
+      200: {
+        headers: {
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example id: 42
+           *     event: SettingsChanged
+           *     data: {"id":"0b9c7c2e-6d0f-4c61-9a55-2f1c3e8d7a10","stream":"guild-123456789012345678","revision":1,"position":42,"type":"SettingsChanged","schema_version":1,"data":{"guildId":"123456789012345678","changes":{"prefix":"!"}},"actor":{"kind":"apikey","id":"k7f3a9c2d1e0b4a5"},"door":"rest","time":"2026-01-01T12:00:00.000Z","correlation_id":"5b1e0c8a-8d4f-4b7e-9f0a-1c2d3e4f5a6b","causation_id":null}
+           *
+           *     : heartbeat
+           */
+          'text/event-stream': string;
+        };
+      };
+      /** @description Invalid input: the message names the field (validation adds `fields`, domain refusals `code` and `field`). Also a body that is not JSON or breaks a shape limit (nesting, fields per object, items per array, values) */
+      400: {
+        headers: {
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "id must be a Discord snowflake (a decimal string of up to 20 digits)"
+           *     }
+           */
+          'application/json': components['schemas']['ApiErrorBody'];
+        };
+      };
+      /** @description No key, or an unknown or revoked one (refused before the body is read) */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing API key: send Authorization: Bearer <key>"
+           *     }
+           */
+          'application/json': components['schemas']['ApiErrorBody'];
+        };
+      };
+      /** @description The key is valid but may not do this */
+      403: {
+        headers: {
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 403,
+           *       "error": "Forbidden",
+           *       "message": "Only the server owner may do this"
+           *     }
+           */
+          'application/json': components['schemas']['ApiErrorBody'];
+        };
+      };
+      /** @description Unknown resource */
+      404: {
+        headers: {
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "server 123456789012345678 not found"
+           *     }
+           */
+          'application/json': components['schemas']['ApiErrorBody'];
+        };
+      };
+      /** @description The request did not arrive in time (HTTP_HEADERS_TIMEOUT_MS, HTTP_REQUEST_TIMEOUT_MS); the connection is closed */
+      408: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBody'];
+        };
+      };
+      /** @description A path segment is longer than 100 characters */
+      414: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 414,
+           *       "error": "URI Too Long",
+           *       "message": "A path segment of the URL is longer than 100 characters"
+           *     }
+           */
+          'application/json': components['schemas']['ApiErrorBody'];
+        };
+      };
+      /** @description Over a rate limit, or this key already holds SSE_MAX_STREAMS_PER_KEY open streams (`code: too_many_streams`); retry after `Retry-After` seconds */
       429: {
         headers: {
           'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];

@@ -1,43 +1,43 @@
+import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { guildStreamId, moderationStreamId } from '#domain';
-import { EventStore, type RecordedEvent } from '#eventstore';
-import {
-  GetGuildHistoryQuery,
-  type GuildHistoryFilter,
-  type GuildHistoryPage,
-} from './get-guild-history.query';
-import { mergedAfter } from './stream-reader';
+import { GUILDHALL_CONFIG, type GuildhallConfig } from '#config';
+import { guildStreamId } from '#domain';
+import { EventStore } from '#eventstore';
+import { TimelineReadModel } from '#projections';
+import { ReadModelFreshness } from '../../command-handling/read-model-freshness';
+import { GetGuildHistoryQuery, type GuildHistoryPage } from './get-guild-history.query';
 
-/**
- * The streams that make up a guild's history: its own and its moderation log. Merged here, at read
- * time, in global order; usage (a firehose, kept apart for analytics) and the player stay out.
- */
-const historyStreams = (guildId: string): string[] => [guildStreamId(guildId), moderationStreamId(guildId)];
+/** The projection whose index answers; also what the live stream catches up from. */
+export const TIMELINE = 'timeline';
 
 @QueryHandler(GetGuildHistoryQuery)
 export class GetGuildHistoryHandler implements IQueryHandler<GetGuildHistoryQuery> {
-  constructor(private readonly store: EventStore) {}
+  constructor(
+    private readonly store: EventStore,
+    private readonly timeline: TimelineReadModel,
+    private readonly freshness: ReadModelFreshness,
+    @Inject(GUILDHALL_CONFIG) private readonly config: GuildhallConfig,
+  ) {}
 
-  /** Walks the streams page by page, so filters never load a whole long stream at once. */
+  /**
+   * One index range scan for the page's positions, then one read of those events from the store, so
+   * the page shows each event as the store hands it out now (upcast, erased), never a stale copy.
+   */
   async execute({ guildId, filter }: GetGuildHistoryQuery): Promise<GuildHistoryPage | null> {
     const [first] = await this.store.readStream(guildStreamId(guildId), { maxCount: 1 });
     if (!first) return null;
-    const matches: RecordedEvent[] = [];
-    for await (const event of mergedAfter(this.store, historyStreams(guildId), filter.after ?? -1)) {
-      if (!matchesFilter(event, filter)) continue;
-      if (matches.length === filter.limit) {
-        return { events: matches, nextCursor: matches[matches.length - 1].position };
-      }
-      matches.push(event);
-    }
-    return { events: matches, nextCursor: null };
+    // The history used to read the store directly: keep that promise by waiting (bounded) for the
+    // index to hold everything the store held when the request came.
+    const head = await this.store.headPosition();
+    await this.freshness.waitFor(TIMELINE, head, this.config.readYourWritesTimeoutMs);
+    const { positions, nextCursor } = this.timeline.page(guildId, {
+      after: filter.after ?? -1,
+      types: filter.types,
+      fromMs: filter.from?.getTime(),
+      toMs: filter.to?.getTime(),
+      includeUsage: filter.includeUsage ?? false,
+      limit: filter.limit,
+    });
+    return { events: await this.store.readPositions(positions), nextCursor };
   }
-}
-
-function matchesFilter(event: RecordedEvent, filter: GuildHistoryFilter): boolean {
-  if (filter.types && filter.types.length > 0 && !filter.types.includes(event.type)) return false;
-  const at = Date.parse(event.metadata.occurredAt);
-  if (filter.from && at < filter.from.getTime()) return false;
-  if (filter.to && at > filter.to.getTime()) return false;
-  return true;
 }

@@ -15,11 +15,15 @@ export interface GuildHistoryFilter {
   /** Exclusive global position cursor (the previous page's `nextCursor`). */
   readonly after?: number;
   readonly limit: number;
+  /** Also the guild's usage facts (`usage-{guildId}`), a firehose left out by default. */
+  readonly includeUsage?: boolean;
 }
 
 /**
- * A guild's audit history, oldest first (global order), straight from the event store: the guild's
- * stream and its moderation stream. Null when the guild is unknown.
+ * A guild's whole timeline, oldest first (global order): every stream that belongs to it (settings and
+ * membership, player, moderation, keys bound to it, and any stream whose events name it; usage when
+ * asked), from the `timeline` index, the events themselves read from the store. Null when the guild is
+ * unknown.
  */
 export class GetGuildHistoryQuery extends Query<GuildHistoryPage | null> {
   constructor(

@@ -94,6 +94,30 @@ export function readContract(open: OpenEventStore): void {
       assert.ok(fromStart[0].position <= first.position, 'omitting after reads from the beginning');
     });
 
+    it('given positions in any order, with repeats and holes, when read by position, then each event once in global order', async () => {
+      const [a, b] = [uniqueStreamId('pos'), uniqueStreamId('pos')];
+      await store().appendToStream(a, [testEvent('A0', {}), testEvent('A1', {})]);
+      await store().appendToStream(b, [testEvent('B0', {})]);
+      await store().appendToStream(a, [testEvent('A2', {})]);
+      const [a0, a1, a2] = await store().readStream(a);
+      const [b0] = await store().readStream(b);
+      const head = await store().headPosition();
+      const read = await store().readPositions([
+        a2.position,
+        a0.position,
+        b0.position,
+        a0.position,
+        head + 1000,
+      ]);
+      assert.deepEqual(
+        read.map((event) => event.id),
+        [a0.id, b0.id, a2.id],
+      );
+      assert.deepEqual(read[1], b0, 'the same envelope as a stream read');
+      assert.ok(!read.some((event) => event.id === a1.id), 'a position not asked for stays out');
+      assert.deepEqual(await store().readPositions([]), []);
+    });
+
     it('given an append, when asking for the head position, then it is at least that append and moves forward', async () => {
       const streamId = uniqueStreamId('head');
       const first = await store().appendToStream(streamId, [testEvent('A', {})]);
