@@ -3,6 +3,7 @@ import { loadAutoModConfig, type AutoModConfig } from './automod-config';
 import { loadDiscordConfig, type DiscordConfig } from './discord-config';
 import { corsOrigins, metricsToken } from './operator-config';
 import { ConfigError, flag, integer } from './env-values';
+import { asOfSnapshotEvery, loadPersonalDataConfig, type PersonalDataConfig } from './personal-data-config';
 
 export { ConfigError, integer } from './env-values';
 
@@ -91,6 +92,10 @@ export interface GuildhallConfig {
   readonly discord: DiscordConfig | undefined;
   /** How auto-moderation's spam protection counts and how long it times a member out. */
   readonly autoMod: AutoModConfig;
+  /** The key store of crypto-shredded personal data. */
+  readonly personalData: PersonalDataConfig;
+  /** An as-of read stores a snapshot of a stream's folded state every this many events. */
+  readonly asOfSnapshotEvery: number;
 }
 
 /** `DATA_DIR`, resolved: where the embedded stores live, and a demo's seed and music library. */
@@ -192,5 +197,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GuildhallConfi
     playerUdpSilenceSeconds: integer(env, 'PLAYER_UDP_SILENCE_SECONDS', 15, 6, 600),
     discord: loadDiscordConfig(env),
     autoMod: loadAutoModConfig(env),
+    personalData: loadPersonalDataConfig(env),
+    asOfSnapshotEvery: asOfSnapshotEvery(env),
   };
 }

@@ -25,6 +25,7 @@ export * from './infrastructure/projections.module';
 export * from './infrastructure/track-resolver.provider';
 export * from './user/record-user-profile/record-user-profile.command';
 export * from './user/get-user/get-user.query';
+export * from './user/erase-personal-data/erase-personal-data.command';
 export * from './user/user.module';
 export * from './bot/register-bot/register-bot.command';
 export * from './bot/approve-bot/approve-bot.command';

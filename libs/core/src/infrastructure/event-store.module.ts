@@ -2,27 +2,40 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { GUILDHALL_CONFIG, type GuildhallConfig } from '#config';
-import { EventStore, SqliteEventStore, UpcasterChain, UpcastingEventStore } from '#eventstore';
+import { ERASED_PERSONAL_DATA, PERSONAL_DATA_RULES } from '#domain';
+import {
+  EventStore,
+  PersonalDataKeys,
+  ShreddingEventStore,
+  SqliteEventStore,
+  UpcasterChain,
+  UpcastingEventStore,
+} from '#eventstore';
 import { EsdbEventStore } from '#eventstore/esdb/index';
+import { openPersonalDataKeys } from './personal-data-keys.provider';
 
 /** Every schema upgrade of every event type is registered here, so all readers see the newest shape. */
 export const EVENT_UPCASTERS = new UpcasterChain([]);
 
-export function openEventStore(config: GuildhallConfig): EventStore {
-  if (config.eventStoreUrl) {
-    return new UpcastingEventStore(
-      EsdbEventStore.fromConnectionString(config.eventStoreUrl),
-      EVENT_UPCASTERS,
-    );
-  }
+function openAdapter(config: GuildhallConfig): EventStore {
+  if (config.eventStoreUrl) return EsdbEventStore.fromConnectionString(config.eventStoreUrl);
   mkdirSync(config.dataDir, { recursive: true });
-  return new UpcastingEventStore(
-    new SqliteEventStore({
-      file: join(config.dataDir, 'events.sqlite'),
-      durability: config.sqliteDurability,
-    }),
-    EVENT_UPCASTERS,
-  );
+  return new SqliteEventStore({
+    file: join(config.dataDir, 'events.sqlite'),
+    durability: config.sqliteDurability,
+  });
+}
+
+/**
+ * The adapter, with personal fields sealed and opened around it (crypto-shredding), and upcasting on
+ * top: opening happens on the stored shape, upcasting on the plaintext.
+ */
+export function openEventStore(
+  config: GuildhallConfig,
+  keys: PersonalDataKeys = openPersonalDataKeys(config),
+): EventStore {
+  const shredding = new ShreddingEventStore(openAdapter(config), keys, PERSONAL_DATA_RULES, ERASED_PERSONAL_DATA);
+  return new UpcastingEventStore(shredding, EVENT_UPCASTERS);
 }
 
 /** Provides the event store port: EventStoreDB when EVENTSTORE_URL is set, the embedded SQLite file otherwise. */
@@ -30,17 +43,22 @@ export function openEventStore(config: GuildhallConfig): EventStore {
 @Module({
   providers: [
     {
-      provide: EventStore,
+      provide: PersonalDataKeys,
       inject: [GUILDHALL_CONFIG],
-      useFactory: (config: GuildhallConfig) => {
+      useFactory: (config: GuildhallConfig) => openPersonalDataKeys(config),
+    },
+    {
+      provide: EventStore,
+      inject: [GUILDHALL_CONFIG, PersonalDataKeys],
+      useFactory: (config: GuildhallConfig, keys: PersonalDataKeys) => {
         new Logger('EventStore').log(
           config.eventStoreUrl ? 'Using EventStoreDB' : `Using SQLite in ${config.dataDir}`,
         );
-        return openEventStore(config);
+        return openEventStore(config, keys);
       },
     },
   ],
-  exports: [EventStore],
+  exports: [EventStore, PersonalDataKeys],
 })
 export class EventStoreModule implements OnApplicationShutdown {
   constructor(@Inject(EventStore) private readonly store: EventStore) {}
