@@ -103,7 +103,10 @@ export const apiKeysProjection: SqliteProjection<ApiKeyTable> = {
   name: 'apikeys',
   // 2: the demo marker.
   version: 2,
-  filter: { streamPrefixes: ['apikey-', 'user-'], eventTypes: [...API_KEY_EVENT_TYPES, 'PersonalDataErased'] },
+  filter: {
+    streamPrefixes: ['apikey-', 'user-'],
+    eventTypes: [...API_KEY_EVENT_TYPES, 'PersonalDataErased'],
+  },
   tables: ['api_keys'],
   migrate,
   prepare,

@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { GUILDHALL_CONFIG, type GuildhallConfig } from '#config';
 import {
   ErasePersonalDataCommand,
-  ReadModelFreshness,
+  Projections,
   UsageRecordingCommandBus,
   type CommandContext,
   type ErasureResult,
@@ -29,7 +29,7 @@ const READ_MODELS_WITH_PERSONAL_DATA = ['users', 'bots', 'apikeys'] as const;
 export class PersonalDataController {
   constructor(
     private readonly commandBus: UsageRecordingCommandBus,
-    private readonly freshness: ReadModelFreshness,
+    private readonly projections: Projections,
     @Inject(GUILDHALL_CONFIG) private readonly config: GuildhallConfig,
   ) {}
 
@@ -38,7 +38,7 @@ export class PersonalDataController {
   @ApiOperation({
     summary: "Erase a user's personal data (admin)",
     description:
-      'Forgets the key that encrypts the user\'s name, reviews and key labels, and records `PersonalDataErased`. ' +
+      "Forgets the key that encrypts the user's name, reviews and key labels, and records `PersonalDataErased`. " +
       'Every read, the history, as-of reads and rebuilds then show `"[erased]"`. Idempotent; cannot be undone.',
   })
   @ApiOk(PersonalDataErasureResponse, { description: 'The data is erased', write: true })
@@ -54,8 +54,9 @@ export class PersonalDataController {
     // Answer once the read models have rewritten the plaintext they hold, so the next read shows it erased.
     const timeoutMs = this.config.readYourWritesTimeoutMs;
     const reached = await Promise.all(
-      READ_MODELS_WITH_PERSONAL_DATA.map((name) => this.freshness.waitFor(name, position, timeoutMs)),
+      READ_MODELS_WITH_PERSONAL_DATA.map((name) => this.projections.waitFor(name, position, timeoutMs)),
     );
+    this.projections.scrubWriteAheadLog();
     return {
       user_id: id,
       keys_forgotten: result.keysForgotten,

@@ -21,7 +21,9 @@ async function forget(app: INestApplicationContext, userId: string, json: boolea
   const result: ErasureResult = await app
     .get(UsageRecordingCommandBus)
     .execute(new ErasePersonalDataCommand(userId, systemContext('cli', 'operator')));
-  for (const name of READ_MODELS_WITH_PERSONAL_DATA) await app.get(Projections).catchUp(name);
+  const projections = app.get(Projections);
+  for (const name of READ_MODELS_WITH_PERSONAL_DATA) await projections.catchUp(name);
+  projections.scrubWriteAheadLog();
   if (json) {
     const { keysForgotten, position } = result;
     console.log(JSON.stringify({ user_id: userId, keys_forgotten: keysForgotten, position }));

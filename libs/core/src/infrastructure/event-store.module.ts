@@ -34,7 +34,12 @@ export function openEventStore(
   config: GuildhallConfig,
   keys: PersonalDataKeys = openPersonalDataKeys(config),
 ): EventStore {
-  const shredding = new ShreddingEventStore(openAdapter(config), keys, PERSONAL_DATA_RULES, ERASED_PERSONAL_DATA);
+  const shredding = new ShreddingEventStore(
+    openAdapter(config),
+    keys,
+    PERSONAL_DATA_RULES,
+    ERASED_PERSONAL_DATA,
+  );
   return new UpcastingEventStore(shredding, EVENT_UPCASTERS);
 }
 
