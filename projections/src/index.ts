@@ -28,3 +28,8 @@ export * from './analytics/analytics.read-model';
 export * from './analytics/analytics-writer';
 export * from './moderation/moderation-log.projection';
 export * from './moderation/moderation-log.read-model';
+export * from './as-of/as-of';
+export * from './as-of/fold-as-of';
+export * from './as-of/guild-as-of';
+export * from './as-of/player-as-of';
+export * from './as-of/snapshot-store';

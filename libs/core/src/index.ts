@@ -85,3 +85,5 @@ export * from './moderation/moderation.module';
 export * from './voice/voice-states';
 export * from './voice/voice-states.queries';
 export * from './voice/voice-states.module';
+export * from './as-of/get-guild-as-of.query';
+export * from './as-of/get-player-as-of.query';
