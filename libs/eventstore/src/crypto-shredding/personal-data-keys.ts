@@ -14,7 +14,15 @@ export abstract class PersonalDataKeys {
   abstract keyForWriting(subject: string): Promise<DataKey>;
   /** A key by id; undefined once forgotten (or never known). */
   abstract keyForReading(keyId: string): Promise<Buffer | undefined>;
-  /** Forgets every key the person ever had; returns how many there were. Idempotent. */
+  /**
+   * Forgets every key the person ever had and remembers that they were erased; returns how many keys
+   * there were. Idempotent.
+   */
   abstract forget(subject: string): Promise<number>;
+  /**
+   * Whether the person was ever erased: their plaintext fields in events written before encryption
+   * existed (which no key can erase) then read as erased too.
+   */
+  abstract wasErased(subject: string): Promise<boolean>;
   abstract close(): void;
 }

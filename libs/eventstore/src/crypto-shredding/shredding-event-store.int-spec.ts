@@ -124,4 +124,14 @@ describe('ShreddingEventStore', () => {
     await s.inner.appendToStream('user-5', [{ ...testEvent('ProfileRecorded', raw.data) }]);
     await assert.rejects(() => s.store.readStream('user-5'));
   });
+  it('given plaintext events of a user written before encryption, when the user is erased, then they read erased too', async () => {
+    await s.inner.appendToStream('user-6', [profile('6', 'Hedy Lamarr', 'Hedy wrote this')]);
+    assert.deepEqual(names(await s.store.readStream('user-6')), ['Hedy Lamarr']);
+    // when: no key was ever made for them; the erasure record is what erases
+    assert.equal(await s.keys.forget('6'), 0);
+    // then
+    const [event] = await s.store.readStream('user-6');
+    assert.deepEqual(event.data, { userId: '6', name: ERASED, about: { text: ERASED, stars: 3 } });
+    assert.deepEqual(names(await s.store.readStream('user-2')), ['Grace Hopper']);
+  });
 });

@@ -17,7 +17,7 @@ import { mapPaths, type PersonalFieldRule } from './personal-fields';
  * Decorates any adapter so personal fields are sealed on append and opened on every read and
  * subscription: projections, history, as-of reads and rebuilds see plaintext, or `erasedMarker` once
  * the person's key is forgotten, without knowing about encryption. Events written before this layer
- * (plaintext strings) read unchanged; only values in the sealed envelope are opened.
+ * (plaintext strings) read unchanged until their person is erased, then as `erasedMarker` too.
  */
 export class ShreddingEventStore extends EventStore {
   private readonly rules: ReadonlyMap<string, readonly PersonalFieldRule[]>;
@@ -99,7 +99,12 @@ export class ShreddingEventStore extends EventStore {
   private async openEvent(event: RecordedEvent): Promise<RecordedEvent> {
     let data = event.data;
     for (const rule of this.rules.get(event.type) ?? []) {
+      const subject = rule.subjectOf(data);
       data = await mapPaths(data, rule.paths, async (value, path) => {
+        // Plaintext from before encryption: no key to forget, so the erasure record decides.
+        if (typeof value === 'string') {
+          return subject !== null && (await this.keys.wasErased(subject)) ? this.erasedMarker : value;
+        }
         if (!isSealedField(value)) return value;
         const key = await this.keys.keyForReading(value.kid);
         return key ? openField(value, key, `${event.id}:${path}`) : this.erasedMarker;

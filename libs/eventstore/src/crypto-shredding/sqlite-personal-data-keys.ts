@@ -20,6 +20,9 @@ export class SqlitePersonalDataKeys extends PersonalDataKeys {
   private readonly insert: StatementSync;
   private readonly remove: StatementSync;
   private readonly dataVersion: StatementSync;
+  private readonly erase: StatementSync;
+  private readonly erasedStatement: StatementSync;
+  private readonly erased = new Map<string, boolean>();
   private seenVersion = -1;
   private readonly keys = new Map<string, Buffer | undefined>();
   private readonly current = new Map<string, DataKey>();
@@ -41,6 +44,10 @@ export class SqlitePersonalDataKeys extends PersonalDataKeys {
       created_at TEXT NOT NULL
     )`);
     this.db.exec('CREATE INDEX IF NOT EXISTS personal_data_keys_by_subject ON personal_data_keys (subject)');
+    this.db.exec(`CREATE TABLE IF NOT EXISTS erased_subjects (
+      subject TEXT PRIMARY KEY,
+      erased_at TEXT NOT NULL
+    ) WITHOUT ROWID`);
     this.byId = this.db.prepare('SELECT wrapped FROM personal_data_keys WHERE key_id = ?');
     this.bySubject = this.db.prepare(
       'SELECT key_id, wrapped FROM personal_data_keys WHERE subject = ? ORDER BY created_at DESC LIMIT 1',
@@ -50,6 +57,8 @@ export class SqlitePersonalDataKeys extends PersonalDataKeys {
     );
     this.remove = this.db.prepare('DELETE FROM personal_data_keys WHERE subject = ?');
     this.dataVersion = this.db.prepare('PRAGMA data_version');
+    this.erase = this.db.prepare('INSERT OR IGNORE INTO erased_subjects (subject, erased_at) VALUES (?, ?)');
+    this.erasedStatement = this.db.prepare('SELECT 1 FROM erased_subjects WHERE subject = ?');
   }
 
   keyForWriting(subject: string): Promise<DataKey> {
@@ -80,12 +89,30 @@ export class SqlitePersonalDataKeys extends PersonalDataKeys {
   }
 
   forget(subject: string): Promise<number> {
-    const { changes } = this.remove.run(subject);
+    this.db.exec('BEGIN IMMEDIATE');
+    let changes: number | bigint;
+    try {
+      ({ changes } = this.remove.run(subject));
+      this.erase.run(subject, new Date().toISOString());
+      this.db.exec('COMMIT');
+    } catch (error) {
+      if (this.db.isTransaction) this.db.exec('ROLLBACK');
+      throw error;
+    }
     this.keys.clear();
     this.current.clear();
+    this.erased.clear();
     // The deleted rows' old pages are still in the WAL until it is checkpointed and truncated.
     this.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
     return Promise.resolve(Number(changes));
+  }
+
+  wasErased(subject: string): Promise<boolean> {
+    this.dropCacheIfChanged();
+    let erased = this.erased.get(subject);
+    if (erased === undefined)
+      this.erased.set(subject, (erased = this.erasedStatement.get(subject) !== undefined));
+    return Promise.resolve(erased);
   }
 
   close(): void {
@@ -98,5 +125,6 @@ export class SqlitePersonalDataKeys extends PersonalDataKeys {
     this.seenVersion = version;
     this.keys.clear();
     this.current.clear();
+    this.erased.clear();
   }
 }
