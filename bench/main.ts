@@ -8,6 +8,7 @@ import { run as player } from './player.bench';
 import { run as analytics } from './analytics.bench';
 import { run as gateway } from './gateway.bench';
 import { run as sse } from './sse.bench';
+import { run as asOf } from './as-of.bench';
 
 const SUITES: Record<string, (report: Report) => Promise<void>> = {
   eventstore: eventStore,
@@ -18,6 +19,7 @@ const SUITES: Record<string, (report: Report) => Promise<void>> = {
   analytics,
   gateway,
   sse,
+  'as-of': asOf,
 };
 
 /**

@@ -31,3 +31,8 @@ export * from './moderation/moderation-log.read-model';
 export * from './timeline/timeline-attribution';
 export * from './timeline/timeline.projection';
 export * from './timeline/timeline.read-model';
+export * from './as-of/as-of';
+export * from './as-of/fold-as-of';
+export * from './as-of/guild-as-of';
+export * from './as-of/player-as-of';
+export * from './as-of/snapshot-store';

@@ -23,6 +23,7 @@ import { ElixirMusicController } from './elixir/elixir-music.controller';
 import { HexifyMusicController } from './hexify/hexify-music.controller';
 import { HexifyServersController } from './hexify/hexify-servers.controller';
 import { HushController } from './hush/hush.controller';
+import { PersonalDataController } from './users/personal-data.controller';
 import { KeysController } from './keys/keys.controller';
 import { MusicPlayerController } from './music/music-player.controller';
 import { MusicQueueController } from './music/music-queue.controller';
@@ -42,6 +43,7 @@ import { ModerationLogController } from './moderation/moderation-log.controller'
     ProbesController,
     HexifyServersController,
     HushController,
+    PersonalDataController,
     ServersController,
     EventsStreamController,
     ModerationLogController,

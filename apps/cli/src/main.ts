@@ -12,6 +12,7 @@ import { runDemo } from './commands/demo.command';
 import { printStream } from './commands/events.command';
 import { registerKeysCommands } from './commands/keys.command';
 import { replay } from './commands/replay.command';
+import { registerUsersCommands } from './commands/users.command';
 
 type CliApp = Awaited<ReturnType<typeof NestFactory.createApplicationContext>>;
 
@@ -65,6 +66,7 @@ program
 
 registerKeysCommands(program, withApp);
 registerAnalyticsCommands(program, withApp);
+registerUsersCommands(program, withApp);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);

@@ -5,6 +5,7 @@ import { OPERATOR_ENV } from './operator-config';
 import { OUTBOUND_ENV, PROBE_ENV } from './outbound-config';
 import { GUILDHALL_ENV, guildhallProblems, LOG_LEVELS } from './guildhall-env';
 import { SSE_ENV, sseConfigOf, type SseConfig } from './sse-config';
+import { PERSONAL_DATA_ENV, personalDataConfigOf, type PersonalDataConfig } from './personal-data-config';
 import { readEnv } from './env-values';
 
 export { ConfigError, integer } from './env-values';
@@ -97,6 +98,10 @@ export interface GuildhallConfig {
   readonly autoMod: AutoModConfig;
   /** The live event stream's heartbeat, per-key cap and backpressure bound. */
   readonly sse: SseConfig;
+  /** The key store of crypto-shredded personal data. */
+  readonly personalData: PersonalDataConfig;
+  /** An as-of read stores a snapshot of a stream's folded state every this many events. */
+  readonly asOfSnapshotEvery: number;
 }
 
 /** `DATA_DIR`, resolved: where the embedded stores live, and a demo's seed and music library. */
@@ -121,6 +126,7 @@ const ALL_ENV = {
   ...OUTBOUND_ENV,
   ...PROBE_ENV,
   ...SSE_ENV,
+  ...PERSONAL_DATA_ENV,
 };
 
 /** Reads and checks the configuration once, at start, so a typo fails loudly instead of later. */
@@ -161,5 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GuildhallConfi
     discord: discordConfigOf(v),
     autoMod: autoModConfigOf(v),
     sse: sseConfigOf(v),
+    personalData: personalDataConfigOf(v),
+    asOfSnapshotEvery: v.AS_OF_SNAPSHOT_EVERY,
   };
 }

@@ -4,3 +4,4 @@ export * from './outbound-config';
 export * from './discord-config';
 export * from './automod-config';
 export * from './sse-config';
+export * from './personal-data-config';

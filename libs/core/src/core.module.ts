@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { MusicModule } from '#music';
 import { AnalyticsModule } from './analytics/analytics.module';
+import { AsOfModule } from './as-of/as-of.module';
 import { ApiKeyModule } from './apikey/apikey.module';
 import { BotModule } from './bot/bot.module';
 import { DeveloperModule } from './developer/developer.module';
@@ -49,7 +50,7 @@ export class CoreModule {
         UsageModule,
         ModerationModule,
         VoiceStatesModule,
-        ...(serving ? [AnalyticsModule] : []),
+        ...(serving ? [AnalyticsModule, AsOfModule] : []),
       ],
       exports: [ApiKeyModule, UsageModule, VoiceStatesModule, GuildModule],
     };

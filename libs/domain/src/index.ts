@@ -6,6 +6,7 @@ export * from './guild/guild.rules';
 export * from './guild/guild.decider';
 export * from './user/user.events';
 export * from './user/user.decider';
+export * from './user/personal-data';
 export * from './apikey/apikey.events';
 export * from './apikey/apikey.commands';
 export * from './apikey/apikey.rules';

@@ -5,6 +5,8 @@ import {
   type ApiKeyRevoked,
   type ApiKeyScopesChanged,
   type ApiKeyTierChanged,
+  ERASED_PERSONAL_DATA,
+  type PersonalDataErased,
 } from '#domain';
 import type { RecordedEvent } from '#eventstore';
 import { ident } from '../runtime/readmodel-db';
@@ -48,9 +50,17 @@ function prepare(db: DatabaseSync, tables: TableNames<ApiKeyTable>): EventApplie
   const tier = db.prepare(`UPDATE ${t} SET tier = ?2, revision = ?3 WHERE key_id = ?1 AND revision < ?3`);
   const scopes = db.prepare(`UPDATE ${t} SET scopes = ?2, revision = ?3 WHERE key_id = ?1 AND revision < ?3`);
 
+  const eraseLabels = db.prepare(`UPDATE ${t} SET label = ?2 WHERE owner_id = ?1 AND label IS NOT NULL`);
+
   return (event: RecordedEvent) => {
     const at = event.metadata.occurredAt;
     switch (event.type) {
+      case 'PersonalDataErased': {
+        // Labels the owner wrote, already in plaintext here (the runner applies each position once).
+        const d = (event as RecordedEvent<'PersonalDataErased', PersonalDataErased['data']>).data;
+        eraseLabels.run(d.userId, ERASED_PERSONAL_DATA);
+        return;
+      }
       case 'ApiKeyIssued': {
         const d = (event as RecordedEvent<'ApiKeyIssued', ApiKeyIssued['data']>).data;
         insert.run(
@@ -93,7 +103,10 @@ export const apiKeysProjection: SqliteProjection<ApiKeyTable> = {
   name: 'apikeys',
   // 2: the demo marker.
   version: 2,
-  filter: { streamPrefixes: ['apikey-'], eventTypes: [...API_KEY_EVENT_TYPES] },
+  filter: {
+    streamPrefixes: ['apikey-', 'user-'],
+    eventTypes: [...API_KEY_EVENT_TYPES, 'PersonalDataErased'],
+  },
   tables: ['api_keys'],
   migrate,
   prepare,

@@ -1,5 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
-import { BOT_EVENT_TYPES, type BotEvent } from '#domain';
+import { BOT_EVENT_TYPES, ERASED_PERSONAL_DATA, type BotEvent, type PersonalDataErased } from '#domain';
 import type { RecordedEvent } from '#eventstore';
 import { ident } from '../runtime/readmodel-db';
 import type { EventApplier, SqliteProjection, TableNames } from '../runtime/sqlite-projection';
@@ -87,7 +87,16 @@ function prepare(db: DatabaseSync, tables: TableNames<BotTable>): EventApplier {
      WHERE excluded.revision > ${r}.revision`,
   );
 
+  const eraseReviews = db.prepare(`UPDATE ${r} SET text = ?2 WHERE user_id = ?1 AND text IS NOT NULL`);
+
   return (recorded: RecordedEvent) => {
+    if (recorded.type === 'PersonalDataErased') {
+      // Reviews are in bot streams, the erasure in the user's: the rows already written are rewritten
+      // here. The runner applies each position once (checkpoint in the same transaction), so a review
+      // written after the erasure, with a new key, is never erased by it.
+      eraseReviews.run((recorded.data as PersonalDataErased['data']).userId, ERASED_PERSONAL_DATA);
+      return;
+    }
     const event = recorded as unknown as BotEvent;
     const at = recorded.metadata.occurredAt;
     const rev = recorded.revision;
@@ -155,7 +164,7 @@ function prepare(db: DatabaseSync, tables: TableNames<BotTable>): EventApplier {
 export const botsProjection: SqliteProjection<BotTable> = {
   name: 'bots',
   version: 1,
-  filter: { streamPrefixes: ['bot-'], eventTypes: [...BOT_EVENT_TYPES] },
+  filter: { streamPrefixes: ['bot-', 'user-'], eventTypes: [...BOT_EVENT_TYPES, 'PersonalDataErased'] },
   tables: ['bots', 'bot_reviews'],
   migrate,
   prepare,

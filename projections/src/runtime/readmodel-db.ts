@@ -22,6 +22,8 @@ export function openReadModelDb(options: { dataDir: string } | { path: string })
   db.exec('PRAGMA journal_mode = WAL');
   db.exec('PRAGMA synchronous = NORMAL');
   db.exec('PRAGMA foreign_keys = ON');
+  // Erasure rewrites rows that held personal data: zero the old bytes instead of leaving them in free space.
+  db.exec('PRAGMA secure_delete = ON');
   // Read models are small and hot: a larger page cache keeps catch-up and rebuilds off the disk.
   db.exec('PRAGMA cache_size = -32000');
   db.exec('PRAGMA temp_store = MEMORY');

@@ -1,5 +1,11 @@
 import type { DatabaseSync } from 'node:sqlite';
-import type { UserProfileRecorded, UserProfileUpdated } from '#domain';
+import {
+  ERASED_PERSONAL_DATA,
+  USER_EVENT_TYPES,
+  type PersonalDataErased,
+  type UserProfileRecorded,
+  type UserProfileUpdated,
+} from '#domain';
 import type { RecordedEvent } from '#eventstore';
 import { ident } from '../runtime/readmodel-db';
 import type { EventApplier, SqliteProjection, TableNames } from '../runtime/sqlite-projection';
@@ -39,6 +45,10 @@ function prepare(db: DatabaseSync, tables: TableNames<UserTable>): EventApplier 
         .data;
       const roles = changes.roles === undefined ? null : JSON.stringify(changes.roles);
       update.run(userId, changes.username ?? null, roles, event.revision, at);
+    } else if (event.type === 'PersonalDataErased') {
+      // The row held the name in plaintext; the key's loss only reaches events read from now on.
+      const { userId } = (event as RecordedEvent<'PersonalDataErased', PersonalDataErased['data']>).data;
+      update.run(userId, ERASED_PERSONAL_DATA, null, event.revision, at);
     }
   };
 }
@@ -47,7 +57,7 @@ function prepare(db: DatabaseSync, tables: TableNames<UserTable>): EventApplier 
 export const usersProjection: SqliteProjection<UserTable> = {
   name: 'users',
   version: 1,
-  filter: { streamPrefixes: ['user-'], eventTypes: ['UserProfileRecorded', 'UserProfileUpdated'] },
+  filter: { streamPrefixes: ['user-'], eventTypes: [...USER_EVENT_TYPES] },
   tables: ['users'],
   migrate,
   prepare,

@@ -1,10 +1,11 @@
-import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, NotFoundException, Param, Post, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   EnqueueTracksCommand,
   GetGuildQuery,
+  GetPlayerAsOfQuery,
   GetPlayerQuery,
   UsageRecordingCommandBus,
   type ApiKeyPrincipal,
@@ -20,7 +21,8 @@ import { playerAfterWrite } from '../music/player-writes';
 import { HexifyPlayDto } from './hexify-music.dto';
 import { HexifyPlayResponse, HexifyQueueResponse } from '../music/music.responses';
 import { ApiDialect, ApiTrackLookups } from '../openapi/dialect';
-import { ApiMinPosition, ApiSnowflakeParam } from '../openapi/params';
+import { ApiAsOf, ApiMinPosition, ApiSnowflakeParam } from '../openapi/params';
+import { asOfOf, requireGuildAsOf } from '../common/as-of';
 import { ApiCreated, ApiErrors, ApiOk } from '../openapi/responses';
 
 /** Hexify API v2 music: the queue and adding to it, as the seed documents them. */
@@ -37,14 +39,24 @@ export class HexifyMusicController {
 
   @Get('queue')
   @GuildReader('server_id')
-  @ApiOperation({ summary: 'Get the music queue' })
+  @ApiOperation({
+    summary: 'Get the music queue',
+    description: 'With `as_of` (a Guildhall extension), the queue as it was then.',
+  })
   @ApiMinPosition()
+  @ApiAsOf()
   @ApiOk(HexifyQueueResponse, { description: 'The current track, the queue in play order, and the volume' })
   @ApiErrors(400, 403, 404, 503)
   async queue(
     @Param('server_id', new SnowflakePipe('server_id')) serverId: string,
+    @Req() request: FastifyRequest,
     @MinPosition() minPosition?: number,
   ) {
+    const asOf = asOfOf(request);
+    if (asOf) {
+      await requireGuildAsOf(this.queryBus, serverId, asOf);
+      return hexifyQueueBody(await this.queryBus.execute(new GetPlayerAsOfQuery(serverId, asOf)));
+    }
     await this.requireServer(serverId);
     const player = await this.queryBus.execute(new GetPlayerQuery(serverId, minPosition));
     return hexifyQueueBody(player);

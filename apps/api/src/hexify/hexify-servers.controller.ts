@@ -3,7 +3,13 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RouteSchema } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ChangeSettingsCommand, GetGuildQuery, UsageRecordingCommandBus, type CommandContext } from '#core';
+import {
+  ChangeSettingsCommand,
+  GetGuildAsOfQuery,
+  GetGuildQuery,
+  UsageRecordingCommandBus,
+  type CommandContext,
+} from '#core';
 import { GuildManager, GuildReader } from '../auth/access.decorators';
 import { UseDialect } from '../auth/dialect';
 import { RestCommandContext } from '../common/request-context';
@@ -14,7 +20,8 @@ import { guildAfterWrite } from '../servers/guild-writes';
 import { guildReadOf } from '../common/guild-read';
 import { HexifyServerResponse } from '../servers/guild.responses';
 import { ApiDialect } from '../openapi/dialect';
-import { ApiMinPosition, ApiSnowflakeParam } from '../openapi/params';
+import { ApiAsOf, ApiMinPosition, ApiSnowflakeParam } from '../openapi/params';
+import { asOfOf } from '../common/as-of';
 import { ApiErrors, ApiNotModified, ApiOk } from '../openapi/responses';
 import { answerConditionally, weakTag } from '../common/conditional-get';
 
@@ -32,16 +39,24 @@ export class HexifyServersController {
 
   @Get(':server_id')
   @GuildReader('server_id')
-  @ApiOperation({ summary: 'Get server information' })
+  @ApiOperation({
+    summary: 'Get server information',
+    description: 'With `as_of` (a Guildhall extension), the server as it was then.',
+  })
   @ApiMinPosition()
+  @ApiAsOf()
   @ApiOk(HexifyServerResponse, { description: 'The server', headers: ['ETag'] })
   @ApiNotModified()
   @ApiErrors(400, 403, 404, 503)
   @RouteSchema({ response: { 200: HEXIFY_SERVER_SCHEMA } })
   async getServer(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     const { guildId: serverId, minPosition } = guildReadOf(request, 'server_id');
-    const guild = await this.queryBus.execute(new GetGuildQuery(serverId, minPosition));
-    if (!guild) throw new NotFoundException(`server ${serverId} not found`);
+    const asOf = asOfOf(request);
+    const guild = await this.queryBus.execute(
+      asOf ? new GetGuildAsOfQuery(serverId, asOf) : new GetGuildQuery(serverId, minPosition),
+    );
+    if (!guild)
+      throw new NotFoundException(`server ${serverId} not found${asOf ? ' as of that moment' : ''}`);
     answerConditionally(request, reply, weakTag(guild.revision));
     return hexifyServerBody(guild);
   }

@@ -1,10 +1,11 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   ClearQueueCommand,
   EnqueueTracksCommand,
+  GetPlayerAsOfQuery,
   GetPlayerQuery,
   MoveTrackCommand,
   RemoveTrackCommand,
@@ -24,7 +25,8 @@ import { canonicalPlayerBody, canonicalTrack } from './music.views';
 import { playerAfterWrite } from './player-writes';
 import { ApiPlayerWrite, EnqueueResponse, PlayerResponse, TRACK_ID_SCHEMA } from './music.responses';
 import { ApiDialect, ApiTrackLookups } from '../openapi/dialect';
-import { ApiMinPosition, ApiPathParam, ApiSnowflakeParam } from '../openapi/params';
+import { ApiAsOf, ApiMinPosition, ApiPathParam, ApiSnowflakeParam } from '../openapi/params';
+import { asOfOf, requireGuildAsOf } from '../common/as-of';
 import { ApiCreated, ApiErrors, ApiOk } from '../openapi/responses';
 
 /** Canonical `/v1/servers/:id/music/queue`: the queue as a resource. Every write answers with the player. */
@@ -40,12 +42,25 @@ export class MusicQueueController {
 
   @Get()
   @GuildReader('id')
-  @ApiOperation({ summary: 'Get the player and its queue' })
+  @ApiOperation({
+    summary: 'Get the player and its queue',
+    description:
+      "With `as_of`, the player as its events left it then; playback is the log's account at that moment.",
+  })
   @ApiMinPosition()
+  @ApiAsOf()
   @ApiOk(PlayerResponse, { description: 'The player' })
-  @ApiErrors(400, 403, 503)
-  async get(@Param('id', new SnowflakePipe('id')) id: string, @MinPosition() minPosition?: number) {
-    return canonicalPlayerBody(id, await this.queryBus.execute(new GetPlayerQuery(id, minPosition)));
+  @ApiErrors(400, 403, { status: 404, description: 'With `as_of`: the server did not exist then' }, 503)
+  async get(
+    @Param('id', new SnowflakePipe('id')) id: string,
+    @Req() request: FastifyRequest,
+    @MinPosition() minPosition?: number,
+  ) {
+    const asOf = asOfOf(request);
+    if (!asOf)
+      return canonicalPlayerBody(id, await this.queryBus.execute(new GetPlayerQuery(id, minPosition)));
+    await requireGuildAsOf(this.queryBus, id, asOf);
+    return canonicalPlayerBody(id, await this.queryBus.execute(new GetPlayerAsOfQuery(id, asOf)));
   }
 
   /** 201 with `kind` (track or playlist), `added` and the player after the write. */

@@ -1,5 +1,12 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiHeader, ApiParam, ApiProperty, ApiResponse, type ApiPropertyOptions } from '@nestjs/swagger';
+import {
+  ApiHeader,
+  ApiParam,
+  ApiProperty,
+  ApiQuery,
+  ApiResponse,
+  type ApiPropertyOptions,
+} from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger';
 import { SNOWFLAKE_PATTERN } from '../common/snowflake';
 import { ApiErrorBody } from './error-bodies';
@@ -55,4 +62,27 @@ export const ApiMinPosition = () =>
     description:
       "Wait until the read model has applied this global position (a write's `X-Guildhall-Position`)",
     schema: { type: 'integer', minimum: 0, example: 42 },
+  });
+
+/**
+ * Reads that can answer as of a past moment (`?as_of=`), folded from the event store instead of the
+ * read model. docs/API.md ("State as of a moment") says how the two forms are told apart.
+ */
+export const ApiAsOf = () =>
+  ApiQuery({
+    name: 'as_of',
+    required: false,
+    description:
+      'The state as of a moment: a global position (digits only: every event up to and including it) or an ' +
+      'ISO 8601 time with a zone (every event decided at or before it). Before the server existed: 404. ' +
+      'A future time or a position past the end: the current state. Malformed: 400.',
+    schema: {
+      type: 'string',
+      pattern:
+        '^(\\d{1,16}|\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2}))?)$',
+    },
+    examples: {
+      time: { summary: 'A time', value: '2026-03-01T12:00:00Z' },
+      position: { summary: 'A global position', value: '4211' },
+    },
   });

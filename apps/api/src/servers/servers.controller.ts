@@ -4,6 +4,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   ChangeSettingsCommand,
+  GetGuildAsOfQuery,
   GetGuildHistoryQuery,
   GetGuildQuery,
   RegisterGuildCommand,
@@ -21,7 +22,8 @@ import { guildAfterWrite } from './guild-writes';
 import { guildReadOf } from '../common/guild-read';
 import { CanonicalServerResponse, GuildHistoryResponse } from './guild.responses';
 import { ApiDialect } from '../openapi/dialect';
-import { ApiMinPosition, ApiSnowflakeParam } from '../openapi/params';
+import { ApiAsOf, ApiMinPosition, ApiSnowflakeParam } from '../openapi/params';
+import { asOfOf } from '../common/as-of';
 import { ApiErrors, ApiNotModified, ApiOk } from '../openapi/responses';
 import { answerConditionally, weakTag } from '../common/conditional-get';
 
@@ -38,15 +40,22 @@ export class ServersController {
 
   @Get(':id')
   @GuildReader('id')
-  @ApiOperation({ summary: 'Get a server' })
+  @ApiOperation({
+    summary: 'Get a server',
+    description: 'With `as_of`, the server and its settings as they were then, folded from its events.',
+  })
   @ApiMinPosition()
+  @ApiAsOf()
   @ApiOk(CanonicalServerResponse, { description: 'The server', headers: ['ETag'] })
   @ApiNotModified()
   @ApiErrors(400, 403, 404, 503)
   async get(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     const { guildId: id, minPosition } = guildReadOf(request, 'id');
-    const guild = await this.queryBus.execute(new GetGuildQuery(id, minPosition));
-    if (!guild) throw new NotFoundException(`server ${id} not found`);
+    const asOf = asOfOf(request);
+    const guild = await this.queryBus.execute(
+      asOf ? new GetGuildAsOfQuery(id, asOf) : new GetGuildQuery(id, minPosition),
+    );
+    if (!guild) throw new NotFoundException(`server ${id} not found${asOf ? ' as of that moment' : ''}`);
     answerConditionally(request, reply, weakTag(guild.revision));
     return canonicalServerBody(guild);
   }

@@ -59,4 +59,21 @@ describe('user decider', () => {
       .when({ type: 'RecordUserProfile', userId: 'abc', profile: { username: 'u', roles: [] } })
       .thenThrows('invalid', 'invalid_user_id', 'userId');
   });
+
+  const erase = { type: 'RecordPersonalDataErasure', userId: '123456', keysForgotten: 1 } as const;
+  const erased: UserEvent = {
+    type: 'PersonalDataErased',
+    data: { userId: '123456', at: '2026-03-01T00:00:00.000Z', keysForgotten: 1 },
+  };
+
+  it('given any user, when an erasure is recorded, then PersonalDataErased without the data', () => {
+    spec.given([]).when(erase, { now: '2026-03-01T00:00:00.000Z' }).then([erased]);
+  });
+
+  it('given an erased user, when the same name is recorded again, then it is recorded anew (new data, new key)', () => {
+    spec
+      .given([recorded, erased])
+      .when(record('User#1234', ['Admin', 'Member']))
+      .then([{ type: 'UserProfileUpdated', data: { userId: '123456', changes: { username: 'User#1234' } } }]);
+  });
 });

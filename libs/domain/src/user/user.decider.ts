@@ -2,6 +2,7 @@ import { assertNever, type Decider } from '../shared/decider';
 import { DomainError } from '../shared/domain-error';
 import { assertPlainText } from '../shared/plain-text';
 import { assertSnowflake, sameSet } from '../guild/guild.rules';
+import { ERASED_PERSONAL_DATA } from './personal-data';
 import type { UserCommand, UserEvent, UserProfile } from './user.events';
 
 export type UserState =
@@ -45,9 +46,9 @@ function assertProfile(profile: UserProfile): void {
 /** Records what the platform knows of a user; recording the same profile again changes nothing. */
 export const userDecider: Decider<UserState, UserCommand, UserEvent> = {
   initialState: () => ({ status: 'unknown' }),
-  schemaVersions: { UserProfileRecorded: 1, UserProfileUpdated: 1 },
+  schemaVersions: { UserProfileRecorded: 1, UserProfileUpdated: 1, PersonalDataErased: 1 },
 
-  decide(command, state) {
+  decide(command, state, context) {
     switch (command.type) {
       case 'RecordUserProfile': {
         assertSnowflake(command.userId, 'userId');
@@ -62,8 +63,14 @@ export const userDecider: Decider<UserState, UserCommand, UserEvent> = {
         if (Object.keys(changes).length === 0) return [];
         return [{ type: 'UserProfileUpdated', data: { userId: command.userId, changes } }];
       }
+      // Recorded even for a user with no profile: their reviews or key labels may hold data.
+      case 'RecordPersonalDataErasure': {
+        assertSnowflake(command.userId, 'userId');
+        const { userId, keysForgotten } = command;
+        return [{ type: 'PersonalDataErased', data: { userId, at: context.now, keysForgotten } }];
+      }
       default:
-        return assertNever(command.type);
+        return assertNever(command);
     }
   },
 
@@ -78,6 +85,10 @@ export const userDecider: Decider<UserState, UserCommand, UserEvent> = {
       case 'UserProfileUpdated':
         return state.status === 'known'
           ? { ...state, profile: { ...state.profile, ...event.data.changes } }
+          : state;
+      case 'PersonalDataErased':
+        return state.status === 'known'
+          ? { ...state, profile: { ...state.profile, username: ERASED_PERSONAL_DATA } }
           : state;
       default:
         return state;

@@ -15,8 +15,22 @@ export type UserProfileUpdated = DomainEvent<
   'UserProfileUpdated',
   { readonly userId: string; readonly changes: Partial<UserProfile> }
 >;
+/**
+ * The user's personal-data key was forgotten: every personal field written before now reads as
+ * erased. Carries none of the data, only who and when (read models rewrite what they hold).
+ */
+export type PersonalDataErased = DomainEvent<
+  'PersonalDataErased',
+  { readonly userId: string; readonly at: string; readonly keysForgotten: number }
+>;
 
-export type UserEvent = UserProfileRecorded | UserProfileUpdated;
+export type UserEvent = UserProfileRecorded | UserProfileUpdated | PersonalDataErased;
+
+export const USER_EVENT_TYPES = [
+  'UserProfileRecorded',
+  'UserProfileUpdated',
+  'PersonalDataErased',
+] as const satisfies readonly UserEvent['type'][];
 
 export interface RecordUserProfile {
   readonly type: 'RecordUserProfile';
@@ -24,6 +38,13 @@ export interface RecordUserProfile {
   readonly profile: UserProfile;
 }
 
-export type UserCommand = RecordUserProfile;
+/** Records that a user's personal data was erased; the key is forgotten before, by the handler. */
+export interface RecordPersonalDataErasure {
+  readonly type: 'RecordPersonalDataErasure';
+  readonly userId: string;
+  readonly keysForgotten: number;
+}
+
+export type UserCommand = RecordUserProfile | RecordPersonalDataErasure;
 
 export const userStreamId = (userId: string): string => `user-${userId}`;

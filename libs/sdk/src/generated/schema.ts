@@ -68,7 +68,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Get server information */
+    /**
+     * Get server information
+     * @description With `as_of` (a Guildhall extension), the server as it was then.
+     */
     get: operations['HexifyServersController_getServer'];
     put?: never;
     post?: never;
@@ -132,6 +135,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/users/{id}/personal-data': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Erase a user's personal data (admin)
+     * @description Forgets the key that encrypts the user's name, reviews and key labels, and records `PersonalDataErased`. Every read, the history, as-of reads and rebuilds then show `"[erased]"`. Idempotent; cannot be undone.
+     */
+    delete: operations['PersonalDataController_erase'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/servers/{id}': {
     parameters: {
       query?: never;
@@ -139,7 +162,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Get a server */
+    /**
+     * Get a server
+     * @description With `as_of`, the server and its settings as they were then, folded from its events.
+     */
     get: operations['ServersController_get'];
     /**
      * Register a server or update its profile (admin)
@@ -505,7 +531,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Get the music queue */
+    /**
+     * Get the music queue
+     * @description With `as_of` (a Guildhall extension), the queue as it was then.
+     */
     get: operations['HexifyMusicController_queue'];
     put?: never;
     post?: never;
@@ -539,7 +568,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Get the player and its queue */
+    /**
+     * Get the player and its queue
+     * @description With `as_of`, the player as its events left it then; playback is the log's account at that moment.
+     */
     get: operations['MusicQueueController_get'];
     put?: never;
     /**
@@ -1433,6 +1465,29 @@ export interface components {
       bots: number;
       /** @example 95 */
       online: number;
+    };
+    PersonalDataErasureResponse: {
+      /** @example 123456789012345678 */
+      user_id: string;
+      /**
+       * @description Keys forgotten now; 0 when none was left (never written, or erased before).
+       * @example 1
+       */
+      keys_forgotten: number;
+      /**
+       * @description Global position of the `PersonalDataErased` event.
+       * @example 4211
+       */
+      position: number;
+      /**
+       * @description Read models that had rewritten the erased data when this answer was sent.
+       * @example [
+       *       "users",
+       *       "bots",
+       *       "apikeys"
+       *     ]
+       */
+      read_models_rewritten: string[];
     };
     CanonicalSettingsResponse: {
       /** @example h! */
@@ -2831,7 +2886,10 @@ export interface operations {
   };
   HexifyServersController_getServer: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The state as of a moment: a global position (digits only: every event up to and including it) or an ISO 8601 time with a zone (every event decided at or before it). Before the server existed: 404. A future time or a position past the end: the current state. Malformed: 400. */
+        as_of?: string;
+      };
       header?: {
         /** @description The ETag of the copy the client holds: 304 with no body while it is still current */
         'If-None-Match'?: string;
@@ -3660,9 +3718,214 @@ export interface operations {
       };
     };
   };
-  ServersController_get: {
+  PersonalDataController_erase: {
     parameters: {
       query?: never;
+      header?: never;
+      path: {
+        /** @description Discord user id */
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The data is erased */
+      200: {
+        headers: {
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
+          'X-Guildhall-Position': components['headers']['X-Guildhall-Position'];
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PersonalDataErasureResponse'];
+        };
+      };
+      /** @description Invalid input: the message names the field (validation adds `fields`, domain refusals `code` and `field`). Also a body that is not JSON or breaks a shape limit (nesting, fields per object, items per array, values) */
+      400: {
+        headers: {
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 400,
+           *       "error": "Bad Request",
+           *       "message": "id must be a Discord snowflake (a decimal string of up to 20 digits)"
+           *     }
+           */
+          'application/json': components['schemas']['ApiErrorBody'];
+        };
+      };
+      /** @description No key, or an unknown or revoked one (refused before the body is read) */
+      401: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 401,
+           *       "error": "Unauthorized",
+           *       "message": "Missing API key: send Authorization: Bearer <key>"
+           *     }
+           */
+          'application/json': components['schemas']['ApiErrorBody'];
+        };
+      };
+      /** @description The key is valid but may not do this */
+      403: {
+        headers: {
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 403,
+           *       "error": "Forbidden",
+           *       "message": "Only the server owner may do this"
+           *     }
+           */
+          'application/json': components['schemas']['ApiErrorBody'];
+        };
+      };
+      /** @description The request did not arrive in time (HTTP_HEADERS_TIMEOUT_MS, HTTP_REQUEST_TIMEOUT_MS); the connection is closed */
+      408: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBody'];
+        };
+      };
+      /** @description The player or resource is not in a state that allows it (`code`), or concurrent changes outlasted the retries (`Retry-After`) */
+      409: {
+        headers: {
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
+          'Retry-After': components['headers']['Retry-After'];
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 409,
+           *       "error": "Conflict",
+           *       "message": "nothing is playing",
+           *       "code": "nothing_playing"
+           *     }
+           */
+          'application/json': components['schemas']['ApiErrorBody'];
+        };
+      };
+      /** @description A path segment is longer than 100 characters */
+      414: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 414,
+           *       "error": "URI Too Long",
+           *       "message": "A path segment of the URL is longer than 100 characters"
+           *     }
+           */
+          'application/json': components['schemas']['ApiErrorBody'];
+        };
+      };
+      /** @description Over a rate limit; retry after `Retry-After` seconds (docs/API.md, Rate limits) */
+      429: {
+        headers: {
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
+          'Retry-After': components['headers']['Retry-After'];
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RateLimitedBody'];
+        };
+      };
+      /** @description The request line and headers together are too large */
+      431: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBody'];
+        };
+      };
+      /** @description A fault on our side (never an answer to bad input) */
+      500: {
+        headers: {
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiErrorBody'];
+        };
+      };
+      /** @description The event store is unreachable, or the read model did not reach X-Guildhall-Min-Position in time (`code: position_not_reached`); retry after `Retry-After` */
+      503: {
+        headers: {
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
+          'Retry-After': components['headers']['Retry-After'];
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 503,
+           *       "error": "Service Unavailable",
+           *       "message": "x-guildhall-min-position 42 was not reached within 5000 ms; retry later",
+           *       "code": "position_not_reached"
+           *     }
+           */
+          'application/json': components['schemas']['ApiErrorBody'];
+        };
+      };
+    };
+  };
+  ServersController_get: {
+    parameters: {
+      query?: {
+        /** @description The state as of a moment: a global position (digits only: every event up to and including it) or an ISO 8601 time with a zone (every event decided at or before it). Before the server existed: 404. A future time or a position past the end: the current state. Malformed: 400. */
+        as_of?: string;
+      };
       header?: {
         /** @description The ETag of the copy the client holds: 304 with no body while it is still current */
         'If-None-Match'?: string;
@@ -8344,7 +8607,10 @@ export interface operations {
   };
   HexifyMusicController_queue: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The state as of a moment: a global position (digits only: every event up to and including it) or an ISO 8601 time with a zone (every event decided at or before it). Before the server existed: 404. A future time or a position past the end: the current state. Malformed: 400. */
+        as_of?: string;
+      };
       header?: {
         /** @description Wait until the read model has applied this global position (a write's `X-Guildhall-Position`) */
         'X-Guildhall-Min-Position'?: number;
@@ -8809,7 +9075,10 @@ export interface operations {
   };
   MusicQueueController_get: {
     parameters: {
-      query?: never;
+      query?: {
+        /** @description The state as of a moment: a global position (digits only: every event up to and including it) or an ISO 8601 time with a zone (every event decided at or before it). Before the server existed: 404. A future time or a position past the end: the current state. Malformed: 400. */
+        as_of?: string;
+      };
       header?: {
         /** @description Wait until the read model has applied this global position (a write's `X-Guildhall-Position`) */
         'X-Guildhall-Min-Position'?: number;
@@ -8893,6 +9162,28 @@ export interface operations {
            *       "statusCode": 403,
            *       "error": "Forbidden",
            *       "message": "Only the server owner may do this"
+           *     }
+           */
+          'application/json': components['schemas']['ApiErrorBody'];
+        };
+      };
+      /** @description With `as_of`: the server did not exist then */
+      404: {
+        headers: {
+          'X-RateLimit-Limit': components['headers']['X-RateLimit-Limit'];
+          'X-RateLimit-Remaining': components['headers']['X-RateLimit-Remaining'];
+          'X-RateLimit-Reset': components['headers']['X-RateLimit-Reset'];
+          'RateLimit-Policy': components['headers']['RateLimit-Policy'];
+          RateLimit: components['headers']['RateLimit'];
+          'X-Request-Id': components['headers']['X-Request-Id'];
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "statusCode": 404,
+           *       "error": "Not Found",
+           *       "message": "server 123456789012345678 not found"
            *     }
            */
           'application/json': components['schemas']['ApiErrorBody'];
