@@ -9,6 +9,7 @@ import { run as analytics } from './analytics.bench';
 import { run as gateway } from './gateway.bench';
 import { run as sse } from './sse.bench';
 import { run as asOf } from './as-of.bench';
+import { run as metrics } from './metrics.bench';
 
 const SUITES: Record<string, (report: Report) => Promise<void>> = {
   eventstore: eventStore,
@@ -20,6 +21,7 @@ const SUITES: Record<string, (report: Report) => Promise<void>> = {
   gateway,
   sse,
   'as-of': asOf,
+  metrics,
 };
 
 /**
