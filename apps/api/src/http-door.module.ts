@@ -28,6 +28,8 @@ import { MusicPlayerController } from './music/music-player.controller';
 import { MusicQueueController } from './music/music-queue.controller';
 import { ServersController } from './servers/servers.controller';
 import { ModerationLogController } from './moderation/moderation-log.controller';
+import { WebhookDeliveriesController } from './webhooks/webhook-deliveries.controller';
+import { WebhooksController } from './webhooks/webhooks.controller';
 
 /**
  * The HTTP door: every dialect and the canonical API, their guards and error filter, over the
@@ -42,6 +44,8 @@ import { ModerationLogController } from './moderation/moderation-log.controller'
     HushController,
     ServersController,
     ModerationLogController,
+    WebhooksController,
+    WebhookDeliveriesController,
     KeysController,
     BotNexusController,
     BotsOnDiscordController,

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { loadAutoModConfig, type AutoModConfig } from './automod-config';
 import { loadDiscordConfig, type DiscordConfig } from './discord-config';
+import { loadWebhookConfig, type WebhookConfig } from './webhook-config';
 import { corsOrigins, metricsToken } from './operator-config';
 import { ConfigError, flag, integer } from './env-values';
 
@@ -91,6 +92,8 @@ export interface GuildhallConfig {
   readonly discord: DiscordConfig | undefined;
   /** How auto-moderation's spam protection counts and how long it times a member out. */
   readonly autoMod: AutoModConfig;
+  /** How webhook deliveries are sent, bounded and signed. */
+  readonly webhooks: WebhookConfig;
 }
 
 /** `DATA_DIR`, resolved: where the embedded stores live, and a demo's seed and music library. */
@@ -192,5 +195,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GuildhallConfi
     playerUdpSilenceSeconds: integer(env, 'PLAYER_UDP_SILENCE_SECONDS', 15, 6, 600),
     discord: loadDiscordConfig(env),
     autoMod: loadAutoModConfig(env),
+    webhooks: loadWebhookConfig(env),
   };
 }

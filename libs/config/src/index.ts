@@ -3,3 +3,4 @@ export * from './config.module';
 export * from './outbound-config';
 export * from './discord-config';
 export * from './automod-config';
+export * from './webhook-config';

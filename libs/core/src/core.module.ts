@@ -13,6 +13,7 @@ import { PlayerModule } from './player/player.module';
 import { UsageModule } from './usage/usage.module';
 import { UserModule } from './user/user.module';
 import { VoiceStatesModule } from './voice/voice-states.module';
+import { WebhookModule } from './webhook/webhook.module';
 
 export interface CoreOptions {
   /**
@@ -47,9 +48,10 @@ export class CoreModule {
         UsageModule,
         ModerationModule,
         VoiceStatesModule,
+        WebhookModule,
         ...(serving ? [AnalyticsModule] : []),
       ],
-      exports: [ApiKeyModule, UsageModule, VoiceStatesModule],
+      exports: [ApiKeyModule, UsageModule, VoiceStatesModule, WebhookModule],
     };
   }
 }

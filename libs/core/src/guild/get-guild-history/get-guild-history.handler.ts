@@ -1,5 +1,5 @@
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { guildStreamId, moderationStreamId } from '#domain';
+import { guildStreamId, moderationStreamId, webhookStreamId } from '#domain';
 import { EventStore, type RecordedEvent } from '#eventstore';
 import {
   GetGuildHistoryQuery,
@@ -9,10 +9,15 @@ import {
 import { mergedAfter } from './stream-reader';
 
 /**
- * The streams that make up a guild's history: its own and its moderation log. Merged here, at read
- * time, in global order; usage (a firehose, kept apart for analytics) and the player stay out.
+ * The streams that make up a guild's history: its own, its moderation log and its webhook endpoints.
+ * Merged here, at read time, in global order; usage (a firehose, kept apart for analytics) and the
+ * player stay out.
  */
-const historyStreams = (guildId: string): string[] => [guildStreamId(guildId), moderationStreamId(guildId)];
+const historyStreams = (guildId: string): string[] => [
+  guildStreamId(guildId),
+  moderationStreamId(guildId),
+  webhookStreamId(guildId),
+];
 
 @QueryHandler(GetGuildHistoryQuery)
 export class GetGuildHistoryHandler implements IQueryHandler<GetGuildHistoryQuery> {

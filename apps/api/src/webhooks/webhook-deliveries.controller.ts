@@ -1,0 +1,61 @@
+import { Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { RedeliverWebhookCommand, SendWebhookTestCommand, UsageRecordingCommandBus } from '#core';
+import { GuildManager } from '../auth/access.decorators';
+import { SnowflakePipe } from '../common/snowflake';
+import { ApiDialect } from '../openapi/dialect';
+import { ApiCreated, ApiErrors } from '../openapi/responses';
+import { ApiDeliveryParam, ApiWebhookParams, IdPipe } from './webhook-params';
+import { WebhookDeliveryResponse } from './webhooks.responses';
+import { deliveryBody } from './webhooks.views';
+
+/**
+ * Deliveries a manager asks for: the same message again, or a test message. Both queue a delivery
+ * behind the endpoint's others (in order) and answer it at once; `GET …/deliveries` shows how it went.
+ * Not events: a delivery is operational.
+ */
+@ApiTags('Webhooks')
+@ApiDialect('canonical')
+@Controller('v1/servers/:id/webhooks/:webhook_id')
+export class WebhookDeliveriesController {
+  constructor(private readonly commandBus: UsageRecordingCommandBus) {}
+
+  @Post('deliveries/:delivery_id/redeliver')
+  @HttpCode(201)
+  @GuildManager('id')
+  @ApiWebhookParams()
+  @ApiDeliveryParam()
+  @ApiOperation({
+    summary: 'Send a delivery again',
+    description:
+      'Queues a new delivery of the same message (same `webhook-id`, so receivers can deduplicate).',
+  })
+  @ApiCreated(WebhookDeliveryResponse, { description: 'The new delivery, pending' })
+  @ApiErrors(400, 403, 404, 503)
+  async redeliver(
+    @Param('id', new SnowflakePipe('id')) id: string,
+    @Param('webhook_id', new IdPipe('webhook_id')) webhookId: string,
+    @Param('delivery_id', new IdPipe('delivery_id')) deliveryId: string,
+  ) {
+    return deliveryBody(
+      await this.commandBus.execute(new RedeliverWebhookCommand(id, webhookId, deliveryId)),
+    );
+  }
+
+  @Post('test')
+  @HttpCode(201)
+  @GuildManager('id')
+  @ApiWebhookParams()
+  @ApiOperation({
+    summary: 'Send a test delivery',
+    description: 'Queues a signed `WebhookTest` message to the endpoint, whatever events it subscribed to.',
+  })
+  @ApiCreated(WebhookDeliveryResponse, { description: 'The test delivery, pending' })
+  @ApiErrors(400, 403, 404, 503)
+  async test(
+    @Param('id', new SnowflakePipe('id')) id: string,
+    @Param('webhook_id', new IdPipe('webhook_id')) webhookId: string,
+  ) {
+    return deliveryBody(await this.commandBus.execute(new SendWebhookTestCommand(id, webhookId)));
+  }
+}
