@@ -99,14 +99,13 @@ describe('webhooks: endpoints, signed deliveries, rotation, redelivery', () => {
     const rotated = res.json();
     assert.notEqual(rotated.secret, secret);
     assert.ok(Date.parse(rotated.previous_secret_expires_at) - Date.now() > 23.9 * 3_600_000);
-    // The rotation is itself an event the endpoint subscribed to.
+    assert.equal((await call('PATCH', `/v1/servers/${GUILD}/settings`, { prefix: '$' })).statusCode, 200);
     const [got] = (await receiver.waitFor(before + 1)).slice(before);
     const signatures = String(got.headers['webhook-signature']).split(' ');
     assert.equal(signatures.length, 2);
     assert.ok(signatures.every((s) => s.startsWith('v1,')));
-    assert.equal(verify(rotated.secret, got).type, 'WebhookSecretRotated');
-    assert.equal(verify(secret, got).type, 'WebhookSecretRotated');
-    assert.ok(!got.body.includes('"secret"'), 'the sealed secret stays out of payloads');
+    assert.equal(verify(rotated.secret, got).type, 'SettingsChanged');
+    assert.equal(verify(secret, got).type, 'SettingsChanged');
     secret = rotated.secret;
   });
 
@@ -149,6 +148,26 @@ describe('webhooks: endpoints, signed deliveries, rotation, redelivery', () => {
       ['WebhookEndpointCreated', 'WebhookSecretRotated'],
     );
     assert.ok(!res.body.includes(secret) && !res.body.includes('whsec_'));
+  });
+
+  it("given a second endpoint for all events, then it is told of the first one's changes, without any secret", async () => {
+    const second = await startWebhookReceiver();
+    try {
+      const created = await call('POST', base, { url: second.url, events: ['*'] });
+      assert.equal(created.statusCode, 201, created.body);
+      assert.equal((await call('PATCH', `${base}/${webhookId}`, { description: 'renamed' })).statusCode, 200);
+      const [got] = await second.waitFor(1);
+      const payload = verify(created.json().secret, got);
+      assert.equal(payload.type, 'WebhookEndpointUpdated');
+      assert.deepEqual(payload.data.data, { guildId: GUILD, webhookId, changes: { description: 'renamed' } });
+      assert.equal((await call('POST', `${base}/${webhookId}/rotate-secret`)).statusCode, 200);
+      const [, rotated] = await second.waitFor(2);
+      assert.equal(JSON.parse(rotated.body).type, 'WebhookSecretRotated');
+      assert.ok(!rotated.body.includes('"secret"'), 'the sealed secret stays out of payloads');
+      assert.equal((await call('DELETE', `${base}/${created.json().id}`)).statusCode, 204);
+    } finally {
+      await second.close();
+    }
   });
 
   it('given bad input, then 400 naming the field; another owner 403; an unknown id 404', async () => {

@@ -105,9 +105,13 @@ export class WebhookReactor {
     const guildId = guildIdOf(event);
     if (guildId === undefined) return 0;
     const routes = this.routesOfGuild.all(guildId) as unknown as RouteRow[];
+    // An endpoint is not told of its own changes: it cannot receive its own disabling or deletion,
+    // and the manager who changed it already knows. The guild's other endpoints are told.
+    const about = (event.data as { webhookId?: unknown }).webhookId;
     let queued = 0;
     let body: string | undefined;
     for (const route of routes) {
+      if (route.webhook_id === about) continue;
       if (!subscribesTo({ events: JSON.parse(route.events) as string[] }, event.type)) continue;
       body ??= eventPayload(event, guildId);
       this.options.deliveries.enqueue(
