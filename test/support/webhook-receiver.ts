@@ -8,8 +8,11 @@ export interface ReceivedWebhook {
   readonly at: number;
 }
 
-/** What to answer a request: a status, or `hang` (never answer: the sender's timeout must fire). */
-export type ReceiverAnswer = number | 'hang';
+/**
+ * What to answer a request: a status, a status after a delay (a slow receiver), or `hang` (never
+ * answer: the sender's timeout must fire).
+ */
+export type ReceiverAnswer = number | 'hang' | { readonly status: number; readonly afterMs: number };
 
 export interface WebhookReceiver {
   readonly url: string;
@@ -59,8 +62,11 @@ export async function startWebhookReceiver(path = '/hooks'): Promise<WebhookRece
       };
       const index = receiver.received.push(got) - 1;
       const answer = receiver.answer(got, index);
+      const reply = (status: number) =>
+        response.writeHead(status, { 'content-type': 'text/plain' }).end('ok');
       if (answer === 'hang') hanging.add(response);
-      else response.writeHead(answer, { 'content-type': 'text/plain' }).end('ok');
+      else if (typeof answer === 'number') reply(answer);
+      else setTimeout(() => reply(answer.status), answer.afterMs);
       for (const waiter of waiters.filter((w) => receiver.received.length >= w.count)) {
         waiters.splice(waiters.indexOf(waiter), 1);
         waiter.resolve();
