@@ -113,6 +113,10 @@ describe('webhooks: SIGKILL mid-delivery, then restart', () => {
       [],
       `${missing.length} of ${acknowledged.length} acknowledged events never delivered`,
     );
+    assert.ok(
+      receivedBeforeKill < acknowledged.length,
+      'some acknowledged events were left for the restarted process',
+    );
     const positions = delivered().map((d) => d.position);
     for (let i = 1; i < positions.length; i++) {
       assert.ok(
