@@ -7,6 +7,7 @@ import { run as ratelimit } from './ratelimit.bench';
 import { run as player } from './player.bench';
 import { run as analytics } from './analytics.bench';
 import { run as gateway } from './gateway.bench';
+import { run as webhooks } from './webhooks.bench';
 
 const SUITES: Record<string, (report: Report) => Promise<void>> = {
   eventstore: eventStore,
@@ -16,6 +17,7 @@ const SUITES: Record<string, (report: Report) => Promise<void>> = {
   player,
   analytics,
   gateway,
+  webhooks,
 };
 
 /**

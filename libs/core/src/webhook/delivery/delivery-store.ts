@@ -43,7 +43,10 @@ export class DeliveryStore {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)`,
     );
     this.headStmt = db.prepare(
-      `SELECT * FROM webhook_deliveries WHERE webhook_id = ? AND status = 'pending' ORDER BY seq LIMIT 1`,
+      // The partial index by name: the planner otherwise prefers (webhook_id, seq) and walks every
+      // delivered row in front of the head, which makes a long queue quadratic.
+      `SELECT * FROM webhook_deliveries INDEXED BY webhook_deliveries_pending
+       WHERE webhook_id = ? AND status = 'pending' ORDER BY seq LIMIT ?`,
     );
     this.enabledRoutesStmt = db.prepare('SELECT * FROM webhook_routes WHERE enabled = 1 ORDER BY webhook_id');
     this.successStmt = db.prepare(
@@ -86,9 +89,14 @@ export class DeliveryStore {
     return deliveryId;
   }
 
-  /** The endpoint's oldest message not yet delivered: only it may be sent (in order per endpoint). */
+  /** The endpoint's oldest messages not yet delivered, in order: only the first may be sent. */
+  pending(webhookId: string, limit: number): DeliveryRow[] {
+    return this.headStmt.all(webhookId, limit) as unknown as DeliveryRow[];
+  }
+
+  /** The endpoint's oldest message not yet delivered. */
   head(webhookId: string): DeliveryRow | undefined {
-    return this.headStmt.get(webhookId) as DeliveryRow | undefined;
+    return this.pending(webhookId, 1)[0];
   }
 
   enabledRoutes(): RouteRow[] {

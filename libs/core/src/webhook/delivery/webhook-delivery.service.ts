@@ -67,6 +67,7 @@ export class WebhookDelivery implements OnApplicationBootstrap, OnApplicationShu
       deliveries: this.deliveries,
       clock,
       onQueued: () => this.dispatcher.wake(),
+      onRoutesChanged: () => this.dispatcher.routesChanged(),
       onError,
     });
   }

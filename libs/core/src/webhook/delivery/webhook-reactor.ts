@@ -19,6 +19,8 @@ export interface WebhookReactorOptions {
   readonly clock: WebhookClock;
   /** Called after a batch that queued deliveries has committed. */
   readonly onQueued: () => void;
+  /** Called after a batch that changed an endpoint (its url, secret or state) has committed. */
+  readonly onRoutesChanged: () => void;
   readonly onError?: (message: string, error: unknown) => void;
   readonly batchSize?: number;
 }
@@ -83,20 +85,24 @@ export class WebhookReactor {
     if (events.length === 0) return;
     const now = this.options.clock.now();
     let queued = 0;
+    let routesChanged = false;
     const reached = inTransaction(this.options.db, () => {
       const stored = this.checkpoints.read(REACTOR_CHECKPOINT)?.position ?? NO_CHECKPOINT;
       const fresh = events.filter((event) => event.position > stored);
       if (fresh.length === 0) return stored;
       for (const event of fresh) {
         queued += this.queue(event, now);
-        if (event.streamId.startsWith(WEBHOOK_STREAM_PREFIX))
+        if (event.streamId.startsWith(WEBHOOK_STREAM_PREFIX)) {
           this.routes.apply(event as unknown as WebhookEvent);
+          routesChanged = true;
+        }
       }
       const last = fresh[fresh.length - 1].position;
       this.checkpoints.write(REACTOR_CHECKPOINT, { position: last, version: 1 }, new Date(now));
       return last;
     });
     this.position = Math.max(this.position, reached);
+    if (routesChanged) this.options.onRoutesChanged();
     if (queued > 0) this.options.onQueued();
   }
 

@@ -67,6 +67,7 @@ export class DeliveryHarness {
       deliveries: this.deliveries,
       clock,
       onQueued: () => this.dispatcher.wake(),
+      onRoutesChanged: () => this.dispatcher.routesChanged(),
       onError,
     });
   }
