@@ -4,11 +4,13 @@ import type { DeliveryRow } from './delivery-tables';
 
 /** Rows read ahead per endpoint: one indexed query per this many deliveries of a busy endpoint. */
 const READ_AHEAD = 64;
+/** Successes wait this long to share one commit; a crash re-sends at most this window's messages. */
+const FLUSH_EVERY_MS = 10;
 
 /**
  * The dispatcher's view of the delivery table, built for throughput: each endpoint's next messages are
- * read ahead in one query, and successes are written back in one transaction per event-loop turn
- * rather than one commit each. A crash can lose at most one turn of recorded successes; those
+ * read ahead in one query, and successes are written back in one transaction every 10 ms rather
+ * than one commit each. A crash can lose at most that window's recorded successes; those
  * messages are then sent again, which at-least-once delivery allows (receivers deduplicate on
  * `webhook-id`). Failures are written at once: they decide when the next attempt is.
  */
@@ -37,7 +39,7 @@ export class DeliveryQueue {
     this.successes.push({ seq, attempt });
     if (!this.flushQueued) {
       this.flushQueued = true;
-      setImmediate(() => this.flush());
+      setTimeout(() => this.flush(), FLUSH_EVERY_MS).unref();
     }
   }
 

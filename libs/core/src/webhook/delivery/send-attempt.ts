@@ -1,3 +1,4 @@
+import { finished } from 'node:stream/promises';
 import { guardedFetch, type OutboundGuard } from '#outbound';
 import type { AttemptRecord } from './delivery-store';
 import type { DeliveryRow } from './delivery-tables';
@@ -39,7 +40,7 @@ export async function sendAttempt(
       maxRedirects: 0,
     });
     // Draining the body lets the cap and the idle timeout apply; an oversized answer fails the attempt.
-    for await (const _chunk of response.body);
+    await finished(response.body.resume());
     const ok = response.status >= 200 && response.status < 300;
     return {
       ok,
