@@ -1,24 +1,55 @@
-import { Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, NotFoundException, Param, Post, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { RedeliverWebhookCommand, SendWebhookTestCommand, UsageRecordingCommandBus } from '#core';
+import {
+  ListWebhookDeliveriesQuery,
+  RedeliverWebhookCommand,
+  SendWebhookTestCommand,
+  UsageRecordingCommandBus,
+} from '#core';
 import { GuildManager } from '../auth/access.decorators';
 import { SnowflakePipe } from '../common/snowflake';
 import { ApiDialect } from '../openapi/dialect';
-import { ApiCreated, ApiErrors } from '../openapi/responses';
+import { ApiCreated, ApiErrors, ApiOk } from '../openapi/responses';
 import { ApiDeliveryParam, ApiWebhookParams, IdPipe } from './webhook-params';
-import { WebhookDeliveryResponse } from './webhooks.responses';
-import { deliveryBody } from './webhooks.views';
+import { DeliveriesQueryDto } from './webhooks.dto';
+import { WebhookDeliveryListResponse, WebhookDeliveryResponse } from './webhooks.responses';
+import { deliveryBody, deliveryPageBody } from './webhooks.views';
 
 /**
- * Deliveries a manager asks for: the same message again, or a test message. Both queue a delivery
- * behind the endpoint's others (in order) and answer it at once; `GET …/deliveries` shows how it went.
- * Not events: a delivery is operational.
+ * An endpoint's deliveries: the log, and the ones a manager asks for (the same message again, or a
+ * test message), which queue behind the endpoint's others (in order) and answer at once; the log
+ * shows how they went. Not events: a delivery is operational.
  */
 @ApiTags('Webhooks')
 @ApiDialect('canonical')
 @Controller('v1/servers/:id/webhooks/:webhook_id')
 export class WebhookDeliveriesController {
-  constructor(private readonly commandBus: UsageRecordingCommandBus) {}
+  constructor(
+    private readonly commandBus: UsageRecordingCommandBus,
+    private readonly queryBus: QueryBus,
+  ) {}
+
+  @Get('deliveries')
+  @GuildManager('id')
+  @ApiWebhookParams()
+  @ApiOperation({
+    summary: "List a webhook endpoint's deliveries",
+    description: 'Oldest first: event, attempts, last status code and duration, next retry.',
+  })
+  @ApiOk(WebhookDeliveryListResponse, { description: 'One page of deliveries' })
+  @ApiErrors(400, 403, 404, 503)
+  async deliveries(
+    @Param('id', new SnowflakePipe('id')) id: string,
+    @Param('webhook_id', new IdPipe('webhook_id')) webhookId: string,
+    @Query() query: DeliveriesQueryDto,
+  ) {
+    const page = await this.queryBus.execute(
+      new ListWebhookDeliveriesQuery(id, webhookId, query.after ?? -1, query.limit ?? 50),
+    );
+    if (!page) throw new NotFoundException(`webhook ${webhookId} not found`);
+    return deliveryPageBody(page);
+  }
 
   @Post('deliveries/:delivery_id/redeliver')
   @HttpCode(201)

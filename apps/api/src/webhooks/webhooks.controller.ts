@@ -9,7 +9,6 @@ import {
   Param,
   Patch,
   Post,
-  Query,
   Res,
 } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
@@ -19,7 +18,6 @@ import {
   CreateWebhookCommand,
   DeleteWebhookCommand,
   GetWebhooksQuery,
-  ListWebhookDeliveriesQuery,
   RotateWebhookSecretCommand,
   UpdateWebhookCommand,
   UsageRecordingCommandBus,
@@ -34,21 +32,16 @@ import { ApiDialect } from '../openapi/dialect';
 import { ApiSnowflakeParam } from '../openapi/params';
 import { ApiCreated, ApiErrors, ApiNoContent, ApiOk } from '../openapi/responses';
 import { ApiWebhookParams, IdPipe } from './webhook-params';
-import { CreateWebhookDto, DeliveriesQueryDto, UpdateWebhookDto, toEndpointInput } from './webhooks.dto';
-import { deliveryPageBody, webhookBody } from './webhooks.views';
-import {
-  WebhookDeliveryListResponse,
-  WebhookListResponse,
-  WebhookResponse,
-  WebhookWithSecretResponse,
-} from './webhooks.responses';
+import { CreateWebhookDto, UpdateWebhookDto, toEndpointInput } from './webhooks.dto';
+import { webhookBody } from './webhooks.views';
+import { WebhookListResponse, WebhookResponse, WebhookWithSecretResponse } from './webhooks.responses';
 
 const WRITE_ERRORS = [400, 403, 404, 409, 413, 415, 503] as const;
 
 /**
  * Canonical `/v1/servers/{id}/webhooks`: a server's Standard Webhooks endpoints, for its manager.
  * Each change is an event in the server's history; deliveries are operational records, not events.
- * Redelivery and test deliveries live in webhook-deliveries.controller.ts.
+ * Deliveries (list, redeliver, test) live in webhook-deliveries.controller.ts.
  */
 @ApiTags('Webhooks')
 @ApiDialect('canonical')
@@ -170,27 +163,6 @@ export class WebhooksController {
   ) {
     const rotated = await this.commandBus.execute(new RotateWebhookSecretCommand(id, webhookId, context));
     return { ...(await this.afterWrite(reply, id, webhookId, rotated)), secret: rotated.secret };
-  }
-
-  @Get(':webhook_id/deliveries')
-  @GuildManager('id')
-  @ApiWebhookParams()
-  @ApiOperation({
-    summary: "List a webhook endpoint's deliveries",
-    description: 'Oldest first: event, attempts, last status code and duration, next retry.',
-  })
-  @ApiOk(WebhookDeliveryListResponse, { description: 'One page of deliveries' })
-  @ApiErrors(400, 403, 404, 503)
-  async deliveries(
-    @Param('id', new SnowflakePipe('id')) id: string,
-    @Param('webhook_id', new IdPipe('webhook_id')) webhookId: string,
-    @Query() query: DeliveriesQueryDto,
-  ) {
-    const page = await this.queryBus.execute(
-      new ListWebhookDeliveriesQuery(id, webhookId, query.after ?? -1, query.limit ?? 50),
-    );
-    if (!page) throw new NotFoundException(`webhook ${webhookId} not found`);
-    return deliveryPageBody(page);
   }
 
   private async find(guildId: string, webhookId: string) {

@@ -172,6 +172,3 @@ export const webhookDecider: Decider<WebhooksState, WebhookCommand, WebhookEvent
     return { endpoints };
   },
 };
-
-/** Folds one endpoint's events in order; exported so the delivery routes keep the same state as the decider. */
-export const foldWebhookEndpoint = evolveEndpoint;

@@ -1,4 +1,4 @@
-import { API_KEY_EVENT_TYPES } from '../apikey/apikey.events';
+import type { ApiKeyEvent } from '../apikey/apikey.events';
 import { GUILD_EVENT_TYPES } from '../guild/guild.events';
 import { MODERATION_EVENT_TYPES } from '../moderation/moderation.events';
 import { PLAYER_EVENT_TYPES } from '../player/player.events';
@@ -16,13 +16,17 @@ export const WEBHOOK_LIMITS = {
   previousSecretGraceMs: 24 * 60 * 60 * 1000,
 } as const;
 
-/** Every event a guild's webhook may subscribe to: the public event names of the guild's streams. */
+/**
+ * Every event a guild's webhook may subscribe to: the public names of the events that name the guild
+ * in their data. Of a key's events only its issue does (a key bound to the guild); the later ones
+ * name the key alone, so offering them would promise deliveries that never come.
+ */
 export const WEBHOOK_SUBSCRIBABLE_EVENT_TYPES: readonly string[] = [
   ...GUILD_EVENT_TYPES,
   ...PLAYER_EVENT_TYPES,
   ...MODERATION_EVENT_TYPES,
   ...USAGE_EVENT_TYPES,
-  ...API_KEY_EVENT_TYPES,
+  'ApiKeyIssued' satisfies ApiKeyEvent['type'],
   ...WEBHOOK_EVENT_TYPES,
 ];
 const SUBSCRIBABLE: ReadonlySet<string> = new Set(WEBHOOK_SUBSCRIBABLE_EVENT_TYPES);

@@ -293,7 +293,7 @@ export interface paths {
      * List a webhook endpoint's deliveries
      * @description Oldest first: event, attempts, last status code and duration, next retry.
      */
-    get: operations['WebhooksController_deliveries'];
+    get: operations['WebhookDeliveriesController_deliveries'];
     put?: never;
     post?: never;
     delete?: never;
@@ -6483,7 +6483,7 @@ export interface operations {
       };
     };
   };
-  WebhooksController_deliveries: {
+  WebhookDeliveriesController_deliveries: {
     parameters: {
       query?: {
         /** @description Cursor from the previous page (exclusive global position) */

@@ -3,8 +3,7 @@ import type { RecordedEvent } from '#eventstore';
 /**
  * The body a receiver gets for one event: `{type, timestamp, data}` where `data` is the event as the
  * canonical `/v1` history shows it (snake_case envelope, the event's own data as recorded) plus the
- * guild it belongs to. Sealed secrets are left out even though they are ciphertext: a receiver has no
- * use for them.
+ * guild it belongs to. Secret material is left out even where it is ciphertext or a hash.
  */
 export function eventPayload(event: RecordedEvent, guildId: string): string {
   return JSON.stringify({
@@ -42,8 +41,10 @@ export function guildIdOf(event: RecordedEvent): string | undefined {
   return typeof data?.guildId === 'string' ? data.guildId : undefined;
 }
 
+/** A webhook's sealed secret, a key's hash: useless to a receiver, and nothing to spread further. */
+const SECRET_FIELDS = ['secret', 'secretHash'];
+
 function withoutSecrets(data: unknown): unknown {
-  if (!data || typeof data !== 'object' || !('secret' in data)) return data;
-  const { secret: _sealed, ...rest } = data as Record<string, unknown>;
-  return rest;
+  if (!data || typeof data !== 'object' || !SECRET_FIELDS.some((field) => field in data)) return data;
+  return Object.fromEntries(Object.entries(data).filter(([field]) => !SECRET_FIELDS.includes(field)));
 }
