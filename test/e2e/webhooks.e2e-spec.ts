@@ -170,6 +170,16 @@ describe('webhooks: endpoints, signed deliveries, rotation, redelivery', () => {
     }
   });
 
+  it('given /health, then it reports the delivery: running, caught up, nothing left to send', async () => {
+    const health = await t.app.inject({ method: 'GET', url: '/health' });
+    assert.equal(health.statusCode, 200);
+    const webhooks = health.json().details.webhooks;
+    assert.equal(webhooks.status, 'up');
+    assert.equal(webhooks.delivering, true);
+    assert.equal(typeof webhooks.checkpoint, 'number');
+    assert.equal(typeof webhooks.pending, 'number');
+  });
+
   it('given bad input, then 400 naming the field; another owner 403; an unknown id 404', async () => {
     const badUrl = await call('POST', base, { url: 'ftp://example.com', events: ['*'] });
     assert.equal(badUrl.statusCode, 400);

@@ -34,6 +34,7 @@ export class DeliveryStore {
   private readonly disableRouteStmt: StatementSync;
   private readonly pageStmt: StatementSync;
   private readonly getStmt: StatementSync;
+  private readonly pendingCountStmt: StatementSync;
 
   constructor(readonly db: DatabaseSync) {
     migrateDeliveryTables(db);
@@ -69,6 +70,9 @@ export class DeliveryStore {
     this.disableRouteStmt = db.prepare('UPDATE webhook_routes SET enabled = 0 WHERE webhook_id = ?');
     this.pageStmt = db.prepare(
       'SELECT * FROM webhook_deliveries WHERE webhook_id = ? AND seq > ? ORDER BY seq LIMIT ?',
+    );
+    this.pendingCountStmt = db.prepare(
+      `SELECT COUNT(*) AS n FROM webhook_deliveries INDEXED BY webhook_deliveries_pending WHERE status = 'pending'`,
     );
     this.getStmt = db.prepare('SELECT * FROM webhook_deliveries WHERE delivery_id = ? AND webhook_id = ?');
   }
@@ -122,6 +126,11 @@ export class DeliveryStore {
   /** One page of an endpoint's deliveries, oldest first, after the `seq` cursor. */
   page(webhookId: string, after: number, limit: number): DeliveryRow[] {
     return this.pageStmt.all(webhookId, after, limit) as unknown as DeliveryRow[];
+  }
+
+  /** Messages not yet delivered, over every endpoint (health). */
+  pendingCount(): number {
+    return (this.pendingCountStmt.get() as { n: number }).n;
   }
 
   get(webhookId: string, deliveryId: string): DeliveryRow | undefined {

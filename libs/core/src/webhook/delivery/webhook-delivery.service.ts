@@ -18,6 +18,16 @@ import { WebhookDispatcher } from './webhook-dispatcher';
 import { WEBHOOK_CLOCK, type WebhookClock } from './webhook-clock';
 import { WebhookReactor } from './webhook-reactor';
 
+export interface WebhookDeliveryStatus {
+  /** Whether this process runs the reactor and the dispatcher. */
+  readonly delivering: boolean;
+  readonly checkpoint: number;
+  /** Events in the store the reactor has not looked at yet; null where it does not run. */
+  readonly lag: number | null;
+  readonly pending: number;
+  readonly inFlight: number;
+}
+
 /**
  * The process's webhook delivery: the reactor that queues deliveries from `$all` and the dispatcher
  * that sends them. Both run only where projections run and `WEBHOOK_DELIVERY` is on; the delivery
@@ -70,6 +80,19 @@ export class WebhookDelivery implements OnApplicationBootstrap, OnApplicationShu
       onRoutesChanged: () => this.dispatcher.routesChanged(),
       onError,
     });
+  }
+
+  /** What `/health` shows: how far the reactor is, what waits to be sent and what is out now. */
+  async status(store: EventStore): Promise<WebhookDeliveryStatus> {
+    const head = await store.headPosition();
+    const checkpoint = this.reactor.checkpoint;
+    return {
+      delivering: this.running,
+      checkpoint,
+      lag: this.running ? Math.max(0, head - checkpoint) : null,
+      pending: this.deliveries.pendingCount(),
+      inFlight: this.dispatcher.busy,
+    };
   }
 
   get running(): boolean {
