@@ -118,12 +118,15 @@ async function pipelineLatency(sink: WebhookSink): Promise<number> {
   }
 }
 
-/** The floor: the bare client posting the same bodies at the same pace. */
+/**
+ * The floor: the bare client posting the same bodies at the same pace, in order like one endpoint's
+ * deliveries (each post waits for the one before it), each timed from when it was ready to go.
+ */
 async function bareLatency(sink: WebhookSink): Promise<number> {
   await sink.reset();
   const key = randomBytes(32);
   const sent = new Map<string, number>();
-  const posts: Promise<number>[] = [];
+  let previous: Promise<unknown> = Promise.resolve();
   for (let n = 0; n < PACED; n++) {
     const event = {
       ...settingsEvent(n),
@@ -134,10 +137,10 @@ async function bareLatency(sink: WebhookSink): Promise<number> {
     };
     const message = { id: `msg_bare_${n}`, body: eventPayload(event as RecordedEvent, GUILD) };
     sent.set(message.id, epochNow());
-    posts.push(postSigned(sink.url, key, message));
+    previous = previous.then(() => postSigned(sink.url, key, message));
     await new Promise((resolve) => setTimeout(resolve, 1000 / PACED_PER_S));
   }
-  await Promise.all(posts);
+  await previous;
   return latencyP99(sent, (await sink.stats()).arrivals);
 }
 

@@ -10,7 +10,7 @@ export interface paths {
     };
     /**
      * Health of the event store, projections and analytics
-     * @description 503 when the event store is unreachable; projection lag and analytics are reported, never failing.
+     * @description 503 when the event store is unreachable; projection lag, analytics and webhook delivery are reported, never failing.
      */
     get: operations['HealthController_check'];
     put?: never;
@@ -1279,6 +1279,14 @@ export interface components {
        *         "checkpoint": 1280,
        *         "caughtUp": true,
        *         "available": true
+       *       },
+       *       "webhooks": {
+       *         "status": "up",
+       *         "delivering": true,
+       *         "checkpoint": 1284,
+       *         "lag": 0,
+       *         "pending": 3,
+       *         "inFlight": 1
        *       }
        *     }
        */
@@ -1323,6 +1331,14 @@ export interface components {
        *         "checkpoint": 1280,
        *         "caughtUp": true,
        *         "available": true
+       *       },
+       *       "webhooks": {
+       *         "status": "up",
+       *         "delivering": true,
+       *         "checkpoint": 1284,
+       *         "lag": 0,
+       *         "pending": 3,
+       *         "inFlight": 1
        *       }
        *     }
        */
@@ -1410,6 +1426,14 @@ export interface components {
        *         "checkpoint": 1280,
        *         "caughtUp": true,
        *         "available": true
+       *       },
+       *       "webhooks": {
+       *         "status": "up",
+       *         "delivering": true,
+       *         "checkpoint": 1284,
+       *         "lag": 0,
+       *         "pending": 3,
+       *         "inFlight": 1
        *       }
        *     }
        */
