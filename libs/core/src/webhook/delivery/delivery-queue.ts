@@ -4,20 +4,17 @@ import type { DeliveryRow } from './delivery-tables';
 
 /** Rows read ahead per endpoint: one indexed query per this many deliveries of a busy endpoint. */
 const READ_AHEAD = 64;
-/** Successes wait this long to share one commit; a crash re-sends at most this window's messages. */
-const FLUSH_EVERY_MS = 10;
 
 /**
  * The dispatcher's view of the delivery table, built for throughput: each endpoint's next messages are
- * read ahead in one query, and successes are written back in one transaction every 10 ms rather
- * than one commit each. A crash can lose at most that window's recorded successes; those
- * messages are then sent again, which at-least-once delivery allows (receivers deduplicate on
- * `webhook-id`). Failures are written at once: they decide when the next attempt is.
+ * read ahead in one query, and the successes of one event-loop turn are written back in one
+ * transaction rather than one commit each. The dispatcher flushes before it sends an endpoint's
+ * next message, so a crash can only repeat the message that was out, never an older one after a
+ * newer. Failures are written at once: they decide when the next attempt is.
  */
 export class DeliveryQueue {
   private readonly ahead = new Map<string, DeliveryRow[]>();
   private successes: { seq: number; attempt: AttemptRecord }[] = [];
-  private flushQueued = false;
 
   constructor(readonly store: DeliveryStore) {}
 
@@ -37,10 +34,6 @@ export class DeliveryQueue {
     const rows = this.ahead.get(webhookId);
     if (rows?.[0]?.seq === seq) rows.shift();
     this.successes.push({ seq, attempt });
-    if (!this.flushQueued) {
-      this.flushQueued = true;
-      setTimeout(() => this.flush(), FLUSH_EVERY_MS).unref();
-    }
   }
 
   retryAt(webhookId: string, seq: number, nextAttemptAt: number, attempt: AttemptRecord): void {
@@ -60,8 +53,8 @@ export class DeliveryQueue {
     for (const id of this.ahead.keys()) if (!webhookIds.has(id)) this.ahead.delete(id);
   }
 
+  /** Writes the recorded successes in one transaction. */
   flush(): void {
-    this.flushQueued = false;
     if (this.successes.length === 0) return;
     const batch = this.successes;
     this.successes = [];

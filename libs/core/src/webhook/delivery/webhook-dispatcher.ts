@@ -36,6 +36,8 @@ export interface WebhookDispatcherOptions extends SendLimits {
  */
 export class WebhookDispatcher {
   private readonly inFlight = new Map<string, Promise<void>>();
+  /** Endpoints whose delivery ended this turn, waiting for their successes to be committed. */
+  private finished: string[] = [];
   private readonly keys = new Map<string, Buffer>();
   private readonly queue: DeliveryQueue;
   /** Enabled endpoints by id, reloaded after the reactor reports a change (url, secret, enabled). */
@@ -123,27 +125,40 @@ export class WebhookDispatcher {
       .catch((error: unknown) =>
         this.options.onError?.(`webhook delivery ${delivery.delivery_id} failed`, error),
       )
-      .finally(() => {
-        this.inFlight.delete(route.webhook_id);
-        this.continueWith(route);
-      });
+      .finally(() => this.continueLater(route.webhook_id));
     this.inFlight.set(route.webhook_id, sending);
   }
 
   /**
-   * After a delivery, the same endpoint's next message goes at once when it is due: one indexed
-   * lookup instead of a scan of every endpoint, which keeps a busy dispatcher's cost per delivery flat.
-   * A slot others may be waiting for, or a retry, goes through a full scan instead.
+   * An endpoint's delivery ended: on the next turn, the successes of every endpoint that finished
+   * meanwhile are committed together, and only then does each send its next message. Committing
+   * first keeps the order across a crash (an older message is never sent again after a newer one);
+   * committing together keeps a busy dispatcher at one commit per turn, not one per delivery.
    */
-  private continueWith(route: RouteRow): void {
+  private continueLater(webhookId: string): void {
+    this.finished.push(webhookId);
+    if (this.finished.length > 1) return;
+    setImmediate(() => {
+      const finished = this.finished;
+      this.finished = [];
+      this.queue.flush();
+      for (const id of finished) this.inFlight.delete(id);
+      for (const id of finished) this.continueWith(id);
+    });
+  }
+
+  /**
+   * The same endpoint's next message goes at once when it is due: one lookup instead of a scan of
+   * every endpoint, which keeps the cost per delivery flat. When every slot is taken (others may be
+   * waiting), or nothing is due, the scan decides instead.
+   */
+  private continueWith(webhookId: string): void {
     if (!this.running) return;
     const { clock, concurrency } = this.options;
-    // Full, someone else may be waiting for this slot: let the scan's rotation decide.
-    const current =
-      this.inFlight.size + 1 >= concurrency ? undefined : this.enabledRoutes().get(route.webhook_id);
-    const next = current && this.queue.head(current.webhook_id);
+    const route = this.inFlight.size >= concurrency ? undefined : this.enabledRoutes().get(webhookId);
+    const next = route && this.queue.head(webhookId);
     const now = clock.now();
-    if (current && next && (next.next_attempt_at ?? now) <= now) this.launch(current, next, now);
+    if (route && next && (next.next_attempt_at ?? now) <= now) this.launch(route, next, now);
     else this.wake();
   }
 
