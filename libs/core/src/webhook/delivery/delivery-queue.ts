@@ -7,10 +7,9 @@ const READ_AHEAD = 64;
 
 /**
  * The dispatcher's view of the delivery table, built for throughput: each endpoint's next messages are
- * read ahead in one query, and the successes of one event-loop turn are written back in one
- * transaction rather than one commit each. The dispatcher flushes before it sends an endpoint's
- * next message, so a crash can only repeat the message that was out, never an older one after a
- * newer. Failures are written at once: they decide when the next attempt is.
+ * read ahead in one query, and successes are written back by `flush`, which the dispatcher calls
+ * before it sends an endpoint's next message, so a crash can only repeat the message that was out,
+ * never an older one after a newer. Failures are written at once: they decide when the next attempt is.
  */
 export class DeliveryQueue {
   private readonly ahead = new Map<string, DeliveryRow[]>();
