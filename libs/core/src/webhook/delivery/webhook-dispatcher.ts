@@ -133,9 +133,15 @@ export class WebhookDispatcher {
    * never an older one after a newer. A commit of a few rows in WAL mode costs tens of microseconds.
    */
   private afterDelivery(webhookId: string): void {
-    this.queue.flush();
     this.inFlight.delete(webhookId);
-    this.continueWith(webhookId);
+    try {
+      this.queue.flush();
+      this.continueWith(webhookId);
+    } catch (error) {
+      // An unrecorded success is sent again later (at least once); the scan retries the rest.
+      this.options.onError?.('webhook dispatcher could not record or continue', error);
+      this.wake();
+    }
   }
 
   /**
