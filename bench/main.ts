@@ -10,6 +10,7 @@ import { run as gateway } from './gateway.bench';
 import { run as sse } from './sse.bench';
 import { run as asOf } from './as-of.bench';
 import { run as metrics } from './metrics.bench';
+import { run as webhooks } from './webhooks.bench';
 
 const SUITES: Record<string, (report: Report) => Promise<void>> = {
   eventstore: eventStore,
@@ -22,6 +23,7 @@ const SUITES: Record<string, (report: Report) => Promise<void>> = {
   sse,
   'as-of': asOf,
   metrics,
+  webhooks,
 };
 
 /**

@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import {
   DEMO_ADMIN_KEY,
   DEMO_KEY_OF_TAG,
+  ENDLESS,
   MADE_BY_THE_SERVER,
   operationsInRunOrder,
 } from './demo-run-plan.mjs';
@@ -70,6 +71,7 @@ try {
     ]),
   );
   const ready = Date.now();
+  for (const [id, reason] of Object.entries(ENDLESS)) console.log(`  left out ${id}: ${reason}`);
   let authorizedFor;
   for (const operation of operationsInRunOrder(document)) {
     const key = demo.keys[DEMO_KEY_OF_TAG[operation.tag] ?? DEMO_ADMIN_KEY];

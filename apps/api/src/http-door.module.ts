@@ -31,6 +31,8 @@ import { ServersController } from './servers/servers.controller';
 import { EventsStreamController } from './servers/events-stream/events-stream.controller';
 import { SseStreams } from './servers/events-stream/sse-streams';
 import { ModerationLogController } from './moderation/moderation-log.controller';
+import { WebhookDeliveriesController } from './webhooks/webhook-deliveries.controller';
+import { WebhooksController } from './webhooks/webhooks.controller';
 
 /**
  * The HTTP door: every dialect and the canonical API, their guards and error filter, over the
@@ -47,6 +49,8 @@ import { ModerationLogController } from './moderation/moderation-log.controller'
     ServersController,
     EventsStreamController,
     ModerationLogController,
+    WebhooksController,
+    WebhookDeliveriesController,
     KeysController,
     BotNexusController,
     BotsOnDiscordController,

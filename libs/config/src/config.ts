@@ -6,6 +6,7 @@ import { OUTBOUND_ENV, PROBE_ENV } from './outbound-config';
 import { GUILDHALL_ENV, guildhallProblems, LOG_LEVELS } from './guildhall-env';
 import { SSE_ENV, sseConfigOf, type SseConfig } from './sse-config';
 import { PERSONAL_DATA_ENV, personalDataConfigOf, type PersonalDataConfig } from './personal-data-config';
+import { WEBHOOK_ENV, webhookConfigOf, type WebhookConfig } from './webhook-config';
 import { readEnv } from './env-values';
 
 export { ConfigError, integer } from './env-values';
@@ -102,6 +103,8 @@ export interface GuildhallConfig {
   readonly personalData: PersonalDataConfig;
   /** An as-of read stores a snapshot of a stream's folded state every this many events. */
   readonly asOfSnapshotEvery: number;
+  /** How webhook deliveries are sent, bounded and signed. */
+  readonly webhooks: WebhookConfig;
 }
 
 /** `DATA_DIR`, resolved: where the embedded stores live, and a demo's seed and music library. */
@@ -127,6 +130,7 @@ const ALL_ENV = {
   ...PROBE_ENV,
   ...SSE_ENV,
   ...PERSONAL_DATA_ENV,
+  ...WEBHOOK_ENV,
 };
 
 /** Reads and checks the configuration once, at start, so a typo fails loudly instead of later. */
@@ -169,5 +173,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GuildhallConfi
     sse: sseConfigOf(v),
     personalData: personalDataConfigOf(v),
     asOfSnapshotEvery: v.AS_OF_SNAPSHOT_EVERY,
+    webhooks: webhookConfigOf(v),
   };
 }

@@ -5,3 +5,4 @@ export * from './discord-config';
 export * from './automod-config';
 export * from './sse-config';
 export * from './personal-data-config';
+export * from './webhook-config';

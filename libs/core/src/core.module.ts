@@ -15,6 +15,7 @@ import { PlayerModule } from './player/player.module';
 import { UsageModule } from './usage/usage.module';
 import { UserModule } from './user/user.module';
 import { VoiceStatesModule } from './voice/voice-states.module';
+import { WebhookModule } from './webhook/webhook.module';
 
 export interface CoreOptions {
   /**
@@ -50,9 +51,10 @@ export class CoreModule {
         UsageModule,
         ModerationModule,
         VoiceStatesModule,
+        WebhookModule,
         ...(serving ? [AnalyticsModule, AsOfModule] : []),
       ],
-      exports: [ApiKeyModule, UsageModule, VoiceStatesModule, GuildModule],
+      exports: [ApiKeyModule, UsageModule, VoiceStatesModule, GuildModule, WebhookModule],
     };
   }
 }

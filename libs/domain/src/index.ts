@@ -36,3 +36,7 @@ export * from './moderation/moderation.rules';
 export * from './moderation/moderation.decider';
 export * from './moderation/word-filter';
 export * from './moderation/spam-window';
+export * from './webhook/webhook.events';
+export * from './webhook/webhook.commands';
+export * from './webhook/webhook.rules';
+export * from './webhook/webhook.decider';

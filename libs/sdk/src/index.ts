@@ -4,3 +4,5 @@ export { GuildhallApiError, unwrap } from './errors';
 export { Hexify } from './hexify';
 export type { HexifyOptions, HexifyQueue, HexifyServer } from './hexify';
 export type { components, operations, paths } from './generated/schema';
+export { verifyWebhook, WebhookVerificationError } from './webhooks';
+export type { VerifyOptions, WebhookPayload } from './webhooks';

@@ -2,7 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { EventStore } from '#eventstore';
-import { Analytics, Projections } from '#core';
+import { Analytics, Projections, WebhookDelivery } from '#core';
 import { Public } from '../auth/access.decorators';
 import { ApiDialect } from '../openapi/dialect';
 import { ApiHealthResponses } from './health.responses';
@@ -19,6 +19,7 @@ export class HealthController {
     private readonly store: EventStore,
     private readonly projections: Projections,
     private readonly analytics: Analytics,
+    private readonly webhooks: WebhookDelivery,
   ) {}
 
   @Get()
@@ -26,7 +27,7 @@ export class HealthController {
   @ApiOperation({
     summary: 'Health of the event store, projections and analytics',
     description:
-      '503 when the event store is unreachable; projection lag and analytics are reported, never failing.',
+      '503 when the event store is unreachable; projection lag, analytics and webhook delivery are reported, never failing.',
   })
   @ApiHealthResponses()
   check() {
@@ -34,7 +35,18 @@ export class HealthController {
       () => this.eventStore(),
       () => this.projectionLag(),
       () => this.analyticsStatus(),
+      () => this.webhookStatus(),
     ]);
+  }
+
+  /** Reported, never failing: a receiver that is down delays its own deliveries, nothing else. */
+  private async webhookStatus() {
+    const indicator = this.indicators.check('webhooks');
+    try {
+      return indicator.up({ ...(await this.webhooks.status(this.store)) });
+    } catch (error) {
+      return indicator.up({ error: (error as Error).message });
+    }
   }
 
   /** Reported, never failing: analytics down means 503 on analytics only, the rest is healthy. */

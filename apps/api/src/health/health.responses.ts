@@ -8,6 +8,7 @@ const EXAMPLE = {
   eventstore: { status: 'up', headPosition: 1284 },
   projections: { status: 'up', guilds: { checkpoint: 1284, head: 1284, lag: 0, caughtUp: true } },
   analytics: { status: 'up', checkpoint: 1280, caughtUp: true, available: true },
+  webhooks: { status: 'up', delivering: true, checkpoint: 1284, lag: 0, pending: 3, inFlight: 1 },
 };
 
 /** Indicator name → its report: `status` and what it measured. */

@@ -81,8 +81,10 @@ export const ApiAsOf = () =>
       pattern:
         '^(\\d{1,16}|\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2}))?)$',
     },
+    // The position first: Swagger UI's Try it out sends the first example, and the demo's servers exist
+    // by position 4211 (or it is past the demo's end: the current state), not on any fixed date.
     examples: {
-      time: { summary: 'A time', value: '2026-03-01T12:00:00Z' },
       position: { summary: 'A global position', value: '4211' },
+      time: { summary: 'A time', value: '2026-03-01T12:00:00Z' },
     },
   });
