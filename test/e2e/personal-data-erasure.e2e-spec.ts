@@ -12,6 +12,8 @@ const NAME = 'Zephyrine#4242';
 const REVIEW = 'Zephyrine says this bot rocks';
 const LABEL = 'Zephyrine laptop';
 const OTHER_NAME = 'Quillon#0001';
+const GUILD = '123456789012345678';
+const GUILD_KEY_LABEL = 'Zephyrine guild key';
 
 /** Every byte of every file in the data directory (event store, keys, read models, their WALs). */
 const rawDataDir = (dir: string): Buffer =>
@@ -34,6 +36,15 @@ describe("erasing a user's personal data (crypto-shredding)", () => {
     await call('POST', `/v1/bots/${BOT}/approve`, 'admin');
     const review = await call('POST', `/v1/bots/${BOT}/reviews`, 'user', { rating: 5, text: REVIEW });
     assert.equal(review.json().text, REVIEW);
+    // A webhook endpoint of the user's guild is told of a key bound to it, label and all; the
+    // receiver is unreachable, so the delivery (its body a copy of the event) waits in the log.
+    await t.registerGuild(GUILD, { ownerId: USER });
+    const hook = await call('POST', `/v1/servers/${GUILD}/webhooks`, 'user', {
+      url: 'https://webhooks.invalid/guildhall',
+      events: ['ApiKeyIssued'],
+    });
+    assert.equal(hook.statusCode, 201);
+    await t.issueKey(USER, { guildId: GUILD, label: GUILD_KEY_LABEL });
   });
   after(() => t.close());
 
@@ -90,7 +101,8 @@ describe("erasing a user's personal data (crypto-shredding)", () => {
   it('given the erasure, when every file of the data directory is read raw, then no byte spells the erased data', async () => {
     t.app.get(Projections).scrubWriteAheadLog();
     const raw = rawDataDir(t.dataDir);
-    for (const text of ['Zephyrine', REVIEW, LABEL]) assert.equal(raw.includes(text), false, text);
+    for (const text of ['Zephyrine', REVIEW, LABEL, GUILD_KEY_LABEL])
+      assert.equal(raw.includes(text), false, text);
     // The other user's name is still there (sealed in the store, plaintext in the read model).
     assert.equal(raw.includes(OTHER_NAME), true);
   });

@@ -52,6 +52,11 @@ export class DeliveryQueue {
     for (const id of this.ahead.keys()) if (!webhookIds.has(id)) this.ahead.delete(id);
   }
 
+  /** Drops every row read ahead, so the next head is read again from the table (bodies were rewritten). */
+  forgetReadAhead(): void {
+    this.ahead.clear();
+  }
+
   /** Writes the recorded successes in one transaction. */
   flush(): void {
     if (this.successes.length === 0) return;

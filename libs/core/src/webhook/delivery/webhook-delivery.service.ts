@@ -78,6 +78,7 @@ export class WebhookDelivery implements OnApplicationBootstrap, OnApplicationShu
       clock,
       onQueued: () => this.dispatcher.wake(),
       onRoutesChanged: () => this.dispatcher.routesChanged(),
+      onBodiesRewritten: () => this.dispatcher.bodiesRewritten(),
       onError,
     });
   }

@@ -82,6 +82,12 @@ export class WebhookDispatcher {
     this.wake();
   }
 
+  /** The reactor rewrote stored bodies (an erasure): send none of the copies read before it. */
+  bodiesRewritten(): void {
+    this.queue.forgetReadAhead();
+    this.wake();
+  }
+
   private enabledRoutes(): Map<string, RouteRow> {
     this.routes ??= new Map(
       this.options.deliveries.enabledRoutes().map((route) => [route.webhook_id, route]),

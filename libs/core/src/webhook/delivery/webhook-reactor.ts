@@ -4,6 +4,7 @@ import type { EventStore, RecordedEvent, Subscription } from '#eventstore';
 import { CheckpointStore, NO_CHECKPOINT, inTransaction } from '#projections';
 import type { DeliveryStore } from './delivery-store';
 import type { RouteRow } from './delivery-tables';
+import { ErasedBodies } from './erased-bodies';
 import { RouteChanges } from './route-changes';
 import type { WebhookClock } from './webhook-clock';
 import { eventPayload, guildIdOf } from './webhook-payload';
@@ -21,6 +22,8 @@ export interface WebhookReactorOptions {
   readonly onQueued: () => void;
   /** Called after a batch that changed an endpoint (its url, secret or state) has committed. */
   readonly onRoutesChanged: () => void;
+  /** Called after a batch that rewrote stored bodies (an erasure) has committed. */
+  readonly onBodiesRewritten?: () => void;
   readonly onError?: (message: string, error: unknown) => void;
   readonly batchSize?: number;
 }
@@ -35,6 +38,7 @@ export class WebhookReactor {
   private readonly checkpoints: CheckpointStore;
   private readonly routes: RouteChanges;
   private readonly routesOfGuild: StatementSync;
+  private readonly erasedBodies: ErasedBodies;
   private subscription: Subscription | undefined;
   private retryTimer: NodeJS.Timeout | undefined;
   private running = false;
@@ -43,6 +47,7 @@ export class WebhookReactor {
   constructor(private readonly options: WebhookReactorOptions) {
     this.checkpoints = new CheckpointStore(options.db);
     this.routes = new RouteChanges(options.db);
+    this.erasedBodies = new ErasedBodies(options.db, options.store);
     this.routesOfGuild = options.db.prepare(
       'SELECT * FROM webhook_routes WHERE guild_id = ? AND enabled = 1 ORDER BY webhook_id',
     );
@@ -81,8 +86,11 @@ export class WebhookReactor {
     );
   }
 
-  private react(events: readonly RecordedEvent[]): void {
+  private async react(events: readonly RecordedEvent[]): Promise<void> {
     if (events.length === 0) return;
+    // Read before the transaction (reads are async, the transaction is not); a crash before its commit
+    // re-reads the batch and renders them again.
+    const rewrites = await this.erasedBodies.rewritesFor(events);
     const now = this.options.clock.now();
     let queued = 0;
     let routesChanged = false;
@@ -97,12 +105,14 @@ export class WebhookReactor {
           routesChanged = true;
         }
       }
+      this.erasedBodies.apply(rewrites);
       const last = fresh[fresh.length - 1].position;
       this.checkpoints.write(REACTOR_CHECKPOINT, { position: last, version: 1 }, new Date(now));
       return last;
     });
     this.position = Math.max(this.position, reached);
     if (routesChanged) this.options.onRoutesChanged();
+    if (rewrites.length > 0) this.options.onBodiesRewritten?.();
     if (queued > 0) this.options.onQueued();
   }
 
