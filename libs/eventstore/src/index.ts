@@ -6,3 +6,4 @@ export * from './upcasting-event-store';
 export * from './observed-event-store';
 export * from './sqlite/sqlite-event-store';
 export * from './crypto-shredding/index';
+export * from './forwarding-event-store';

@@ -1,15 +1,7 @@
 import type { NewEvent } from './envelope';
 import { ConcurrencyConflictError } from './errors';
-import {
-  EventStore,
-  type AppendResult,
-  type ExpectedRevision,
-  type ReadAllOptions,
-  type ReadStreamOptions,
-  type SubscribeToAllOptions,
-  type Subscription,
-  type SubscriptionHandler,
-} from './event-store.port';
+import { EventStore, type AppendResult, type ExpectedRevision } from './event-store.port';
+import { ForwardingEventStore } from './forwarding-event-store';
 
 /** How an append ended: stored, refused at the expected revision, or failed (store down, bad input). */
 export type AppendOutcome = 'appended' | 'conflict' | 'failed';
@@ -26,16 +18,16 @@ export interface AppendObserver {
 export type MonotonicClock = () => number;
 
 /** Decorates any adapter so that every append's duration, size and outcome reach an observer. */
-export class ObservedEventStore extends EventStore {
+export class ObservedEventStore extends ForwardingEventStore {
   constructor(
-    private readonly inner: EventStore,
+    inner: EventStore,
     private readonly observer: AppendObserver,
     private readonly now: MonotonicClock = performance.now.bind(performance),
   ) {
-    super();
+    super(inner);
   }
 
-  async appendToStream(
+  override async appendToStream(
     streamId: string,
     events: readonly NewEvent[],
     options?: { expectedRevision?: ExpectedRevision },
@@ -50,37 +42,5 @@ export class ObservedEventStore extends EventStore {
       this.observer.appended(events.length, (this.now() - started) / 1000, outcome);
       throw error;
     }
-  }
-
-  readStream(streamId: string, options?: ReadStreamOptions) {
-    return this.inner.readStream(streamId, options);
-  }
-
-  truncateStreamBefore(streamId: string, revision: number): Promise<void> {
-    return this.inner.truncateStreamBefore(streamId, revision);
-  }
-
-  readAll(options?: ReadAllOptions) {
-    return this.inner.readAll(options);
-  }
-
-  readPositions(positions: readonly number[]) {
-    return this.inner.readPositions(positions);
-  }
-
-  subscribeToAll(options: SubscribeToAllOptions, handler: SubscriptionHandler): Subscription {
-    return this.inner.subscribeToAll(options, handler);
-  }
-
-  headPosition(): Promise<number> {
-    return this.inner.headPosition();
-  }
-
-  ping(): Promise<void> {
-    return this.inner.ping();
-  }
-
-  close(): Promise<void> {
-    return this.inner.close();
   }
 }

@@ -9,6 +9,7 @@ import {
   type Subscription,
   type SubscriptionHandler,
 } from '../event-store.port';
+import { ForwardingEventStore } from '../forwarding-event-store';
 import { isSealedField, openField, sealField } from './field-cipher';
 import type { PersonalDataKeys } from './personal-data-keys';
 import { mapPaths, type PersonalFieldRule } from './personal-fields';
@@ -19,22 +20,22 @@ import { mapPaths, type PersonalFieldRule } from './personal-fields';
  * the person's key is forgotten, without knowing about encryption. Events written before this layer
  * (plaintext strings) read unchanged until their person is erased, then as `erasedMarker` too.
  */
-export class ShreddingEventStore extends EventStore {
+export class ShreddingEventStore extends ForwardingEventStore {
   private readonly rules: ReadonlyMap<string, readonly PersonalFieldRule[]>;
 
   constructor(
-    private readonly inner: EventStore,
+    inner: EventStore,
     private readonly keys: PersonalDataKeys,
     rules: readonly PersonalFieldRule[],
     private readonly erasedMarker: string,
   ) {
-    super();
+    super(inner);
     const byType = new Map<string, PersonalFieldRule[]>();
     for (const rule of rules) byType.set(rule.eventType, [...(byType.get(rule.eventType) ?? []), rule]);
     this.rules = byType;
   }
 
-  async appendToStream(
+  override async appendToStream(
     streamId: string,
     events: readonly NewEvent[],
     options?: { expectedRevision?: ExpectedRevision },
@@ -46,38 +47,26 @@ export class ShreddingEventStore extends EventStore {
     return this.inner.appendToStream(streamId, sealed, options);
   }
 
-  async readStream(streamId: string, options?: ReadStreamOptions) {
+  override async readStream(streamId: string, options?: ReadStreamOptions) {
     return this.openAll(await this.inner.readStream(streamId, options));
   }
 
-  truncateStreamBefore(streamId: string, revision: number): Promise<void> {
-    return this.inner.truncateStreamBefore(streamId, revision);
-  }
-
-  async readAll(options?: ReadAllOptions) {
+  override async readAll(options?: ReadAllOptions) {
     return this.openAll(await this.inner.readAll(options));
   }
 
-  async readPositions(positions: readonly number[]) {
+  override async readPositions(positions: readonly number[]) {
     return this.openAll(await this.inner.readPositions(positions));
   }
 
-  subscribeToAll(options: SubscribeToAllOptions, handler: SubscriptionHandler): Subscription {
+  override subscribeToAll(options: SubscribeToAllOptions, handler: SubscriptionHandler): Subscription {
     return this.inner.subscribeToAll(options, {
       ...handler,
       onEvents: async (events) => handler.onEvents(await this.openAll(events)),
     });
   }
 
-  headPosition(): Promise<number> {
-    return this.inner.headPosition();
-  }
-
-  ping(): Promise<void> {
-    return this.inner.ping();
-  }
-
-  async close(): Promise<void> {
+  override async close(): Promise<void> {
     await this.inner.close();
     this.keys.close();
   }
