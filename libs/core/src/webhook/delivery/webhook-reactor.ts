@@ -38,9 +38,6 @@ export class WebhookReactor {
   private readonly checkpoints: CheckpointStore;
   private readonly routes: RouteChanges;
   private readonly routesOfGuild: StatementSync;
-  private readonly anyEnabledRoute: StatementSync;
-  /** Whether any endpoint is enabled, as of the event being queued: without one, no route lookup. */
-  private routesExist = false;
   private readonly erasedBodies: ErasedBodies;
   private subscription: Subscription | undefined;
   private retryTimer: NodeJS.Timeout | undefined;
@@ -54,7 +51,6 @@ export class WebhookReactor {
     this.routesOfGuild = options.db.prepare(
       'SELECT * FROM webhook_routes WHERE guild_id = ? AND enabled = 1 ORDER BY webhook_id',
     );
-    this.anyEnabledRoute = options.db.prepare('SELECT 1 FROM webhook_routes WHERE enabled = 1 LIMIT 1');
   }
 
   /** Last event position whose deliveries are queued. */
@@ -102,13 +98,10 @@ export class WebhookReactor {
       const stored = this.checkpoints.read(REACTOR_CHECKPOINT)?.position ?? NO_CHECKPOINT;
       const fresh = events.filter((event) => event.position > stored);
       if (fresh.length === 0) return stored;
-      // Read per batch inside the transaction, so a rolled-back batch leaves no stale answer behind.
-      this.routesExist = this.anyEnabledRoute.get() !== undefined;
       for (const event of fresh) {
         queued += this.queue(event, now);
         if (event.streamId.startsWith(WEBHOOK_STREAM_PREFIX)) {
           this.routes.apply(event as unknown as WebhookEvent);
-          this.routesExist = this.anyEnabledRoute.get() !== undefined;
           routesChanged = true;
         }
       }
@@ -125,7 +118,6 @@ export class WebhookReactor {
 
   /** Queues the event for each endpoint of its guild that wants it; returns how many. */
   private queue(event: RecordedEvent, now: number): number {
-    if (!this.routesExist) return 0;
     const guildId = guildIdOf(event);
     if (guildId === undefined) return 0;
     const routes = this.routesOfGuild.all(guildId) as unknown as RouteRow[];
