@@ -87,8 +87,6 @@ export class GuildEventHub implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   private onBatch(events: readonly RecordedEvent[]): void {
-    // No stream open: nothing to attribute (the index already holds the batch).
-    if (this.sinks.size === 0) return;
     // Attributed now, synchronously: a key's binding is read as this very commit left it.
     const routed: Routed[] = [];
     for (const event of events) {
